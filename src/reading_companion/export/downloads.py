@@ -1,0 +1,23 @@
+"""The download files of a site: the whole bibliography, each topic and each plan, in each format."""
+
+from __future__ import annotations
+
+from ..model import Bibliography, Paper
+from . import FORMATS
+
+DOWNLOADS = "downloads"
+
+
+def download_path(scope: str, fmt: str) -> str:
+    """`downloads/all.bib`, `downloads/topic-nas.ris`, `downloads/plan-essentials.json`."""
+    return f"{DOWNLOADS}/{scope}.{FORMATS[fmt][1]}"
+
+
+def download_files(bibliography: Bibliography) -> list[tuple[str, str]]:
+    scopes: list[tuple[str, list[Paper]]] = [("all", list(bibliography.papers.values()))]
+    scopes += [(f"topic-{t.slug}", bibliography.papers_in(t.slug)) for t in bibliography.topics]
+    for plan in bibliography.plans:
+        keys = dict.fromkeys(k for s in plan.sessions for k in s.papers if k in bibliography.papers)
+        scopes.append((f"plan-{plan.slug}", [bibliography.papers[k] for k in keys]))
+    return [(download_path(scope, fmt), to_text(papers))
+            for scope, papers in scopes for fmt, (to_text, _) in FORMATS.items()]

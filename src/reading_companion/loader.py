@@ -1,0 +1,293 @@
+"""Reading .bib files into Papers. The only module that calls bibtexparser's parser."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import bibtexparser
+from bibtexparser.library import Library
+from bibtexparser.middlewares import (
+    NormalizeFieldKeys,
+    RemoveEnclosingMiddleware,
+    ResolveStringReferencesMiddleware,
+)
+from bibtexparser.middlewares.middleware import LibraryMiddleware
+from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
+from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ImplicitComment, ParsingFailedBlock
+
+from .diagnostics import Diagnostic, Severity
+from .latex import clean_url, to_text
+from .model import Links, Location, Paper, Person, Venue
+
+MONTHS = {m: str(i) for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+TEXT_FIELDS = frozenset({
+    "title", "booktitle", "journal", "publisher", "organization", "institution", "school",
+    "howpublished", "series", "address", "note", "citedas", "edition",
+})
+URL_FIELDS = ("url", "pdf", "cvf", "code", "project", "video")
+ARXIV_ID = re.compile(r"^(\d{4}\.\d{4,5}|[a-z][a-z\-]*(\.[A-Z]{2})?/\d{7})(v\d+)?$")
+DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+_ACRONYM = re.compile(r"\(([^()]{1,20})\)\s*$")
+_LOOKS_LIKE_DATA = re.compile(r"[={}]")
+
+
+@dataclass(frozen=True)
+class LoadedFile:
+    papers: list[Paper]
+    diagnostics: list[Diagnostic]
+
+
+class ResolveCrossrefMiddleware(LibraryMiddleware):
+    """Fills an entry's missing fields from the entry its `crossref` names (same file)."""
+
+    def transform(self, library: Library) -> Library:
+        by_key = {e.key.lower(): e for e in library.entries}
+        for entry in library.entries:
+            parent_field = entry.get("crossref")
+            parent = by_key.get(str(parent_field.value).lower()) if parent_field else None
+            if parent is None:
+                continue
+            for name, value in parent.items():
+                if name not in entry and name not in ("crossref", "ID", "ENTRYTYPE"):
+                    entry[name] = value
+            if "booktitle" not in entry and "title" in parent:
+                entry["booktitle"] = parent["title"]
+        return library
+
+
+def parse_stack() -> list[object]:
+    """Our explicit parse stack: macros, enclosing, field names, crossref."""
+    return [
+        ResolveStringReferencesMiddleware(True),
+        RemoveEnclosingMiddleware(True),
+        NormalizeFieldKeys(True),
+        ResolveCrossrefMiddleware(True),
+    ]
+
+
+def load_bib_file(path: Path, shown_as: str) -> LoadedFile:
+    """Parse one file; bad input becomes diagnostics, never an exception."""
+    text, problem = read_text(path)
+    if text is None:
+        return LoadedFile([], [Diagnostic(shown_as, 1, "", "unreadable-file", problem)])
+    diagnostics = [Diagnostic(shown_as, 1, "", "encoding", problem)] if problem else []
+    library = bibtexparser.parse_string(text, parse_stack=parse_stack())  # type: ignore[arg-type]
+    diagnostics += [_failed_block(block, shown_as) for block in library.failed_blocks]
+    diagnostics += list(_stray_text(library, shown_as))
+    papers = []
+    for entry in library.entries:
+        if entry.entry_type.lower() in ("comment", "preamble", "string"):
+            continue
+        paper, problems = to_paper(entry, shown_as)
+        diagnostics += problems
+        if paper is not None:
+            papers.append(paper)
+    return LoadedFile(papers, diagnostics)
+
+
+def load_bib_files(paths: Iterable[Path], root: Path) -> LoadedFile:
+    papers: list[Paper] = []
+    diagnostics: list[Diagnostic] = []
+    for path in paths:
+        loaded = load_bib_file(path, relative_name(path, root))
+        papers += loaded.papers
+        diagnostics += loaded.diagnostics
+    return LoadedFile(papers, diagnostics)
+
+
+def relative_name(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_text(path: Path) -> tuple[str | None, str]:
+    """The file's text and a problem (if any). Invalid UTF-8 is reported, then replaced."""
+    if path.is_dir():
+        return None, "is a directory, not a file"
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return None, f"cannot read: {error.strerror or error}"
+    try:
+        return data.decode("utf-8-sig"), ""
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        text = data.decode("utf-8", errors="replace")
+        return text, f"invalid UTF-8 at line {line} (byte {error.start}); save the file as UTF-8"
+
+
+def _line(block: object) -> int:
+    start = getattr(block, "start_line", None)
+    return (start or 0) + 1
+
+
+def _failed_block(block: ParsingFailedBlock, path: str) -> Diagnostic:
+    if isinstance(block, DuplicateBlockKeyBlock):
+        first = _line(block.previous_block)
+        return Diagnostic(path, _line(block), block.key, "duplicate-key",
+                          f"key already used at {path}:{first}; rename one of them")
+    key = _guess_key(block.raw or "")
+    reason = str(block.error).splitlines()[0] if str(block.error) else type(block.error).__name__
+    return Diagnostic(path, _line(block), key, "parse-error",
+                      f"cannot parse this entry ({reason}); check braces and commas")
+
+
+def _guess_key(raw: str) -> str:
+    match = re.match(r"\s*@\s*\w+\s*[{(]\s*([^,\s]+)", raw)
+    return match.group(1) if match else ""
+
+
+def _stray_text(library: Library, path: str) -> Iterable[Diagnostic]:
+    for block in library.blocks:
+        if isinstance(block, ImplicitComment) and _LOOKS_LIKE_DATA.search(block.comment):
+            yield Diagnostic(path, _line(block), "", "stray-text",
+                             "text between entries looks like a broken entry; "
+                             "start entries with @type{key,", Severity.WARNING)
+
+
+def to_paper(entry: Entry, path: str) -> tuple[Paper | None, list[Diagnostic]]:
+    """Our Paper from a parsed entry; problems with single fields are reported, not fatal."""
+    location = Location(path, _line(entry))
+    raw = {name.lower(): _as_str(value) for name, value in entry.items()}
+    problems: list[Diagnostic] = []
+    fields = {name: (to_text(value) if name in TEXT_FIELDS else value.strip()) for name, value in raw.items()}
+    authors, name_problem = _people(raw.get("author", ""))
+    if name_problem:
+        problems.append(Diagnostic(path, location.line, entry.key, "bad-name", name_problem))
+    year = _year(raw)
+    links, link_problems = _links(raw, entry.key, location)
+    problems += link_problems
+    paper = Paper(
+        key=entry.key,
+        entry_type=entry.entry_type.lower(),
+        title=fields.get("title", ""),
+        authors=authors,
+        year=year,
+        venue=_venue(fields, year, bool(links.arxiv)),
+        links=links,
+        topics=_list(raw.get("topics", "")),
+        location=location,
+        raw_bibtex=(entry.raw or "").strip(),
+        order=_int(raw.get("order")),
+        related=_list(raw.get("related", "")),
+        followup=raw.get("followup", "").strip().lower() in ("true", "yes", "1"),
+        cited_as=fields.get("citedas") or None,
+        arxiv_id=_arxiv_id(raw),
+        doi=_doi(raw),
+        fields=fields,
+        bibtex_fields=tuple(raw.items()),
+    )
+    return paper, problems
+
+
+def _as_str(value: object) -> str:
+    return value if isinstance(value, str) else str(value)
+
+
+def _people(value: str) -> tuple[tuple[Person, ...], str]:
+    if not value.strip():
+        return (), ""
+    people = []
+    for name in split_multiple_persons_names(value):
+        try:
+            parts = parse_single_name_into_parts(name, strict=False)
+        except Exception as error:  # bibtexparser raises InvalidNameError and friends
+            return tuple(people), f"cannot read author name {name!r}: {error}"
+        people.append(Person(
+            first=to_text(" ".join(parts.first)), last=to_text(" ".join(parts.last)),
+            von=to_text(" ".join(parts.von)), jr=to_text(" ".join(parts.jr)),
+        ))
+    return tuple(people), ""
+
+
+def _year(raw: dict[str, str]) -> str:
+    year = raw.get("year", "").strip()
+    if not year and raw.get("date"):
+        year = raw["date"].strip()[:4]
+    return year
+
+
+def _venue(fields: dict[str, str], year: str, on_arxiv: bool) -> Venue:
+    full = next((fields[name] for name in ("booktitle", "journal", "howpublished", "publisher",
+                                           "organization", "institution", "school") if fields.get(name)), "")
+    if not full and on_arxiv:
+        full = "arXiv preprint"
+    match = _ACRONYM.search(full)
+    if match:
+        name = match.group(1).strip()
+    elif full.startswith("http"):
+        name = "Web"
+    elif len(full) <= 32:
+        name = full
+    elif on_arxiv:
+        name = "arXiv"
+    else:
+        name = full[:30].rstrip() + "\u2026"
+    return Venue(short=f"{name} {year}".strip(), full=full)
+
+
+def _links(raw: dict[str, str], key: str, location: Location) -> tuple[Links, list[Diagnostic]]:
+    urls: dict[str, str | None] = {}
+    problems = []
+    for name in URL_FIELDS:
+        value = clean_url(raw.get(name, ""))
+        if value and not value.lower().startswith(("http://", "https://")):
+            problems.append(Diagnostic(location.path, location.line, key, "unsafe-url",
+                                       f"'{name}' is not an http(s) URL; it will not be linked"))
+            value = ""
+        urls[name] = value or None
+    arxiv_id = _arxiv_id(raw)
+    doi = _doi(raw)
+    return Links(
+        pdf=urls["pdf"], cvf=urls["cvf"], code=urls["code"], project=urls["project"],
+        video=urls["video"], url=urls["url"],
+        arxiv=f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None,
+        doi=f"https://doi.org/{doi}" if doi else None,
+    ), problems
+
+
+def _arxiv_id(raw: dict[str, str]) -> str | None:
+    prefix = (raw.get("archiveprefix") or raw.get("eprinttype") or "").strip().lower()
+    value = raw.get("eprint", "").strip()
+    if prefix == "arxiv" and ARXIV_ID.match(value):
+        return value
+    return None
+
+
+def _doi(raw: dict[str, str]) -> str | None:
+    value = clean_url(raw.get("doi", ""))
+    for prefix in ("https://doi.org/", "http://dx.doi.org/", "doi:"):
+        if value.lower().startswith(prefix):
+            value = value[len(prefix):]
+    return value if DOI.match(value) else None
+
+
+def _list(value: str) -> tuple[str, ...]:
+    return tuple(item.strip() for item in re.split(r"[,;]", value) if item.strip())
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def bib_paths(root: Path, patterns: Iterable[str]) -> list[Path]:
+    """The .bib files a project uses, sorted so builds are reproducible."""
+    found: set[Path] = set()
+    for pattern in patterns:
+        found.update(root.glob(pattern))
+    return sorted(found, key=lambda p: p.as_posix())
+
+
+def month_number(value: str) -> str:
+    return MONTHS.get(value.strip().lower()[:3], value.strip()) if not value.strip().isdigit() else value.strip()
+
+

@@ -1,0 +1,116 @@
+"""Reading notes, topic introductions and plans: our own Markdown and YAML files."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .diagnostics import Diagnostic
+from .loader import read_text
+from .model import Location, Note, Part, Plan, PlanSession, Topic
+
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*(\n|\Z)", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    value: object
+    diagnostics: list[Diagnostic]
+
+
+def split_front_matter(text: str) -> tuple[dict[str, object], str, int, str]:
+    """(metadata, body, line the body starts on, problem). No front matter: all body."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text, 1, ""
+    body, body_line = text[match.end():], text.count("\n", 0, match.end()) + 1
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as error:
+        return {}, body, body_line, f"front matter is not valid YAML: {_yaml_reason(error)}"
+    if not isinstance(meta, dict):
+        return {}, body, body_line, "front matter must be a mapping"
+    return meta, body, body_line, ""
+
+
+def load_note(path: Path, shown_as: str) -> tuple[Note | None, list[Diagnostic]]:
+    key = path.stem
+    text, problem = read_text(path)
+    if text is None:
+        return None, [Diagnostic(shown_as, 1, key, "unreadable-file", problem)]
+    meta, body, body_line, meta_problem = split_front_matter(text)
+    problems = [Diagnostic(shown_as, 1, key, "bad-note", p) for p in (problem, meta_problem) if p]
+    note = Note(
+        key=key, location=Location(shown_as, 1), body=body.rstrip() + "\n", body_line=body_line,
+        tldr=str(meta.get("tldr", "") or "").strip(),
+        read_first=_strings(meta.get("read_first")),
+        questions=_strings(meta.get("questions")),
+    )
+    return note, problems
+
+
+def load_topics(path: Path, shown_as: str) -> tuple[tuple[Part, ...], tuple[Topic, ...], list[Diagnostic]]:
+    if not path.exists():
+        return (), (), []
+    text, problem = read_text(path)
+    if text is None:
+        return (), (), [Diagnostic(shown_as, 1, "", "unreadable-file", problem)]
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as error:
+        return (), (), [Diagnostic(shown_as, _yaml_line(error), "", "bad-topics", _yaml_reason(error))]
+    if not isinstance(data, dict):
+        return (), (), [Diagnostic(shown_as, 1, "", "bad-topics", "expected 'parts' and 'topics' lists")]
+    parts = tuple(Part(str(p.get("slug", "")), str(p.get("title", "")), str(p.get("description", "")))
+                  for p in _dicts(data.get("parts")))
+    topics = tuple(Topic(str(t.get("slug", "")), str(t.get("title", "")), str(t.get("description", "")),
+                         str(t.get("part", "")), position)
+                   for position, t in enumerate(_dicts(data.get("topics")), start=1))
+    problems = [Diagnostic(shown_as, 1, t.slug, "bad-topics", "a topic needs a slug and a title")
+                for t in topics if not t.slug or not t.title]
+    return parts, topics, problems
+
+
+def load_plan(path: Path, shown_as: str) -> tuple[Plan | None, list[Diagnostic]]:
+    text, problem = read_text(path)
+    slug = path.stem
+    if text is None:
+        return None, [Diagnostic(shown_as, 1, slug, "unreadable-file", problem)]
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as error:
+        return None, [Diagnostic(shown_as, _yaml_line(error), slug, "bad-plan", _yaml_reason(error))]
+    if not isinstance(data, dict) or not isinstance(data.get("sessions"), list):
+        return None, [Diagnostic(shown_as, 1, slug, "bad-plan", "a plan needs a 'title' and a 'sessions' list")]
+    sessions = tuple(
+        PlanSession(title=str(s.get("title", f"Session {i}")), papers=_strings(s.get("papers")),
+                    minutes=s.get("minutes") if isinstance(s.get("minutes"), int) else None,
+                    presenter_notes=_strings(s.get("presenter_notes")))
+        for i, s in enumerate(_dicts(data["sessions"]), start=1))
+    plan = Plan(slug=slug, title=str(data.get("title", slug)), description=str(data.get("description", "")),
+                sessions=sessions, location=Location(shown_as, 1))
+    return plan, []
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list):
+        return tuple(str(item) for item in value if item is not None)
+    return ()
+
+
+def _dicts(value: object) -> list[dict[str, object]]:
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _yaml_line(error: yaml.YAMLError) -> int:
+    mark = getattr(error, "problem_mark", None)
+    return mark.line + 1 if mark is not None else 1
+
+
+def _yaml_reason(error: yaml.YAMLError) -> str:
+    return str(getattr(error, "problem", None) or error).splitlines()[0]

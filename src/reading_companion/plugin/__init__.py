@@ -1,0 +1,1 @@
+"""The MkDocs / ProperDocs adapter: the only package that imports mkdocs."""

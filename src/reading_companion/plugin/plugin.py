@@ -1,0 +1,128 @@
+"""MkDocs event handlers: each a few lines over the pure core."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from ..diagnostics import Severity
+from ..model import Bibliography
+from ..project import Layout, load_project
+from ..render import PageSpec, RenderOptions, render_cites, render_site, render_topic_cards
+from ..render.assets import asset_files
+from ..render.urls import topic_uri
+from .config import CompanionConfig
+from .titles import TextTitle
+
+log = logging.getLogger("mkdocs.plugins.companion")
+TOPIC_CARDS_MARKER = "<!-- companion:topics -->"
+
+
+class CompanionPlugin(BasePlugin[CompanionConfig]):
+    """Generates paper, topic and index pages from a BibTeX bibliography."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Load and check before MkDocs cleans site_dir: bad input leaves the old site alone.
+        self.bibliography = self._load(config)
+        self.options = RenderOptions(directory_urls=config.use_directory_urls,
+                                     templates=Path(self.config.templates) if self.config.templates else None,
+                                     downloads=self.config.downloads)
+        self.pages: dict[str, PageSpec] = {}
+        config.nav = _expand_nav(config.nav, self.config.nav_placeholder, self.bibliography)
+        config.extra_css.append("assets/companion/companion.css")
+        config.extra_javascript.append("assets/companion/companion.js")
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for file in list(files):
+            if _under(file.src_uri, (self.config.notes, self.config.intros)):
+                files.remove(file)
+        for spec in render_site(self.bibliography, self.options):
+            if files.get_file_from_path(spec.src_uri) is None:  # a hand-written page wins
+                inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
+                files.append(File.generated(config, spec.src_uri, content=spec.markdown, inclusion=inclusion))
+                self.pages[spec.src_uri] = spec
+        for uri, content in asset_files(self.bibliography, self.options):
+            files.append(File.generated(config, uri, content=content))
+        return files
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        spec = self.pages.get(page.file.src_uri)
+        if spec is not None:
+            page.meta["title"] = TextTitle(spec.title)
+            return markdown
+        if TOPIC_CARDS_MARKER in markdown:
+            cards = render_topic_cards(self.bibliography, self.options, page.file.src_uri)
+            markdown = markdown.replace(TOPIC_CARDS_MARKER, cards)
+        return render_cites(self.bibliography, self.options, markdown, page.file.src_uri)
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        root = _root(config)
+        for path in [*self._layout(config).bib_files(), root / self.config.topics]:
+            server.watch(str(path))
+        return server
+
+    def _layout(self, config: MkDocsConfig) -> Layout:
+        root, docs = _root(config), Path(config.docs_dir)
+        return Layout(root=root, bibliography=tuple(self.config.bibliography), topics=self.config.topics,
+                      plans=self.config.plans, notes=_rel(docs / self.config.notes, root),
+                      intros=_rel(docs / self.config.intros, root))
+
+    def _load(self, config: MkDocsConfig) -> Bibliography:
+        loaded = load_project(self._layout(config))
+        errors = [d for d in loaded.diagnostics if d.severity is Severity.ERROR]
+        warnings = [d for d in loaded.diagnostics if d.severity is Severity.WARNING]
+        for diagnostic in sorted(loaded.diagnostics):
+            (log.error if diagnostic.severity is Severity.ERROR else log.warning)(diagnostic.format())
+        if errors or (config.strict and warnings):
+            raise PluginError(f"companion: {len(errors)} error(s) and {len(warnings)} warning(s) in the "
+                              "bibliography, notes or plans (listed above); nothing was built")
+        return loaded.bibliography
+
+
+def _expand_nav(nav: Any, placeholder: str, bibliography: Bibliography) -> Any:
+    """Replace the placeholder entry by the topics, grouped by part, in the talk's order."""
+    if not isinstance(nav, list):
+        return nav
+    expanded = []
+    for item in nav:
+        if isinstance(item, dict) and len(item) == 1:
+            (title, value), = item.items()
+            if value == placeholder:
+                expanded.append({title: _topics_nav(bibliography)})
+                continue
+            expanded.append({title: _expand_nav(value, placeholder, bibliography)})
+        else:
+            expanded.append(item)
+    return expanded
+
+
+def _topics_nav(bibliography: Bibliography) -> list[Any]:
+    entries: list[Any] = ["topics/index.md"]
+    grouped = {part.slug for part in bibliography.parts}
+    for part in bibliography.parts:
+        entries.append({part.title: [{t.title: topic_uri(t.slug)} for t in bibliography.topics_in(part.slug)]})
+    entries += [{t.title: topic_uri(t.slug)} for t in bibliography.topics if t.part not in grouped]
+    return entries
+
+
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _under(src_uri: str, folders: tuple[str, ...]) -> bool:
+    return any(src_uri.startswith(folder.strip("/") + "/") for folder in folders)

@@ -1,0 +1,70 @@
+"""Where a project keeps its files, and loading all of it into one Bibliography."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checks import run_checks
+from .diagnostics import Diagnostic
+from .loader import bib_paths, load_bib_files, relative_name
+from .model import Bibliography, Note, Paper, Plan
+from .notes import load_note, load_plan, load_topics
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Paths of a project, relative to its root (the folder of mkdocs.yml)."""
+
+    root: Path
+    bibliography: tuple[str, ...] = ("refs/**/*.bib",)
+    topics: str = "refs/topics.yml"
+    plans: str = "refs/plans/*.yml"
+    notes: str = "docs/notes/papers"
+    intros: str = "docs/notes/topics"
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def bib_files(self) -> list[Path]:
+        return bib_paths(self.root, self.bibliography)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    bibliography: Bibliography
+    diagnostics: list[Diagnostic]
+
+
+def load_project(layout: Layout, bib_files: list[Path] | None = None) -> Loaded:
+    """Parse every file once and run every check; problems come back as values."""
+    root = layout.root
+    loaded = load_bib_files(bib_files if bib_files is not None else layout.bib_files(), root)
+    diagnostics = list(loaded.diagnostics)
+    parts, topics, topic_problems = load_topics(root / layout.topics, layout.topics)
+    diagnostics += topic_problems
+    notes: dict[str, Note] = {}
+    for path in sorted((root / layout.notes).glob("*.md")):
+        note, problems = load_note(path, relative_name(path, root))
+        diagnostics += problems
+        if note is not None:
+            notes[note.key] = note
+    intros = {path.stem: path.read_text(encoding="utf-8", errors="replace")
+              for path in sorted((root / layout.intros).glob("*.md"))}
+    plans: list[Plan] = []
+    for path in sorted(root.glob(layout.plans)):
+        plan, problems = load_plan(path, relative_name(path, root))
+        diagnostics += problems
+        if plan is not None:
+            plans.append(plan)
+    bibliography = Bibliography(
+        papers=_first_of_each_key(loaded.papers), parts=parts, topics=topics,
+        notes=notes, intros=intros, plans=tuple(plans),
+    )
+    diagnostics += run_checks(bibliography, loaded.papers, layout.intros)
+    return Loaded(bibliography, diagnostics)
+
+
+def _first_of_each_key(papers: list[Paper]) -> dict[str, Paper]:
+    unique: dict[str, Paper] = {}
+    for paper in papers:
+        unique.setdefault(paper.key, paper)
+    return unique

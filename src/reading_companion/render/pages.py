@@ -1,0 +1,135 @@
+"""Generated pages as Markdown strings: paper, topic, index and plan pages.
+
+Every value that comes from a .bib file is inserted into raw HTML through Jinja's
+autoescaping, so a field is always text, never markup; only our own notes are Markdown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from ..cite import replace_cites
+from ..model import Bibliography, Paper, Topic
+from . import urls
+from .reading import reading_minutes
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    src_uri: str
+    markdown: str
+    title: str
+    in_nav: bool = False
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    directory_urls: bool = True
+    templates: Path | None = None
+    downloads: bool = True
+
+
+class Renderer:
+    """Holds the template environment and the bibliography for one build."""
+
+    def __init__(self, bibliography: Bibliography, options: RenderOptions) -> None:
+        self.bib = bibliography
+        self.options = options
+        loaders: list[jinja2.BaseLoader] = [jinja2.PackageLoader("reading_companion", "templates")]
+        if options.templates is not None:
+            loaders.insert(0, jinja2.FileSystemLoader(str(options.templates)))
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(loaders), autoescape=True, trim_blocks=True,
+            lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
+        )
+        self.env.filters["pre"] = _pre_text
+        self._neighbours = self._topic_neighbours()
+
+    def url(self, from_src: str, to_src: str) -> str:
+        return urls.link(from_src, to_src, self.options.directory_urls)
+
+    def asset(self, from_src: str, to_url: str) -> str:
+        return urls.relative_url(from_src, to_url, self.options.directory_urls)
+
+    def cites(self, markdown: str, from_src: str) -> Markup:
+        """Our Markdown with `[@key]` turned into links (titles escaped, as they come from .bib)."""
+
+        def link(key: str, text: str | None) -> str:
+            paper = self.bib.papers.get(key)
+            if paper is None:
+                return str(escape(text or key))
+            label = escape(text) if text is not None else Markup("<em>{}</em>").format(paper.title)
+            href = self.url(from_src, urls.paper_uri(key))
+            return str(Markup('<a class="rc-cite" href="{}" title="{}">{}</a>').format(
+                href, f"{paper.authors_short} ({paper.year})", label))
+
+        return Markup(replace_cites(markdown, link))
+
+    def page(self, template: str, src_uri: str, title: str, in_nav: bool = False, **context: object) -> PageSpec:
+        markdown = self.env.get_template(template).render(
+            src=src_uri, bib=self.bib, r=self, urls=urls, options=self.options, **context)
+        return PageSpec(src_uri, markdown, title, in_nav)
+
+    def paper_page(self, paper: Paper) -> PageSpec:
+        src = urls.paper_uri(paper.key)
+        note = self.bib.notes.get(paper.key)
+        prev_paper, next_paper = self._neighbours.get(paper.key, (None, None))
+        return self.page(
+            "paper.md.j2", src, paper.title, paper=paper, note=note,
+            body=self.cites(note.body, src) if note else None,
+            topics=[t for t in (self.bib.topic(s) for s in paper.topics) if t is not None],
+            related=[self.bib.papers[k] for k in paper.related if k in self.bib.papers],
+            read_first=[self.bib.papers[k] for k in (note.read_first if note else ()) if k in self.bib.papers],
+            prev_paper=prev_paper, next_paper=next_paper, minutes=reading_minutes(paper, note),
+        )
+
+    def topic_page(self, topic: Topic) -> PageSpec:
+        src = urls.topic_uri(topic.slug)
+        intro = self.bib.intros.get(topic.slug, "")
+        return self.page("topic.md.j2", src, topic.title, in_nav=True, topic=topic,
+                         intro=self.cites(intro, src), papers=self.bib.papers_in(topic.slug))
+
+    def _topic_neighbours(self) -> dict[str, tuple[Paper | None, Paper | None]]:
+        """Previous/next of each paper within its first topic's reading order."""
+        neighbours: dict[str, tuple[Paper | None, Paper | None]] = {}
+        for topic in self.bib.topics:
+            members = [p for p in self.bib.papers_in(topic.slug) if p.topics[0] == topic.slug]
+            for i, paper in enumerate(members):
+                neighbours[paper.key] = (members[i - 1] if i else None,
+                                         members[i + 1] if i + 1 < len(members) else None)
+        return neighbours
+
+
+def render_site(bibliography: Bibliography, options: RenderOptions) -> list[PageSpec]:
+    """Every generated page of the site."""
+    r = Renderer(bibliography, options)
+    pages = [r.paper_page(p) for p in bibliography.papers.values()]
+    pages += [r.topic_page(t) for t in bibliography.topics]
+    pages.append(r.page("topics.md.j2", urls.TOPICS_INDEX, "Topics", in_nav=True))
+    pages.append(r.page("all_papers.md.j2", urls.ALL_PAPERS, "All papers", in_nav=True,
+                        papers=sorted(bibliography.papers.values(), key=lambda p: (p.year, p.key))))
+    return pages
+
+
+def render_topic_cards(bibliography: Bibliography, options: RenderOptions, from_src: str) -> str:
+    """Topic cards for a hand-written page (the home page's `<!-- companion:topics -->`)."""
+    return Renderer(bibliography, options).env.get_template("topic_cards.html.j2").render(
+        src=from_src, bib=bibliography, r=Renderer(bibliography, options), urls=urls)
+
+
+def render_cites(bibliography: Bibliography, options: RenderOptions, markdown: str, from_src: str) -> str:
+    return str(Renderer(bibliography, options).cites(markdown, from_src))
+
+
+def _pre_text(value: str) -> Markup:
+    # One line of escaped text: a blank line inside raw HTML would end Markdown's HTML block.
+    return Markup(str(escape(value)).replace("\n", "&#10;"))
+
+
+def keys(papers: Iterable[Paper]) -> str:
+    return " ".join(p.key for p in papers)
