@@ -154,6 +154,11 @@ def _stray_text(library: Library, path: str) -> Iterable[Diagnostic]:
 def to_paper(entry: Entry, path: str) -> tuple[Paper | None, list[Diagnostic]]:
     """Our Paper from a parsed entry; problems with single fields are reported, not fatal."""
     location = Location(path, _line(entry))
+    run_on = next((f for f in entry.fields if f.enclosing == "no-enclosing" and "=" in str(f.value)), None)
+    if run_on is not None:
+        return None, [Diagnostic(path, location.line, entry.key, "parse-error",
+                                 f"cannot parse this entry (a comma is missing after '{run_on.key}'); "
+                                 "check braces and commas")]
     raw = {name.lower(): _as_str(value) for name, value in entry.items()}
     problems: list[Diagnostic] = []
     fields = {name: (to_text(value) if name in TEXT_FIELDS else value.strip()) for name, value in raw.items()}
@@ -161,8 +166,7 @@ def to_paper(entry: Entry, path: str) -> tuple[Paper | None, list[Diagnostic]]:
     if name_problem:
         problems.append(Diagnostic(path, location.line, entry.key, "bad-name", name_problem))
     year = _year(raw)
-    links, link_problems = _links(raw, entry.key, location)
-    problems += link_problems
+    links = _links(raw)
     paper = Paper(
         key=entry.key,
         entry_type=entry.entry_type.lower(),
@@ -214,6 +218,7 @@ def _year(raw: dict[str, str]) -> str:
 
 
 def _venue(fields: dict[str, str], year: str, on_arxiv: bool) -> Venue:
+    """Full venue name, and a short label: the trailing acronym, or the name if it is short."""
     full = next((fields[name] for name in ("booktitle", "journal", "howpublished", "publisher",
                                            "organization", "institution", "school") if fields.get(name)), "")
     if not full and on_arxiv:
@@ -225,23 +230,17 @@ def _venue(fields: dict[str, str], year: str, on_arxiv: bool) -> Venue:
         name = "Web"
     elif len(full) <= 32:
         name = full
-    elif on_arxiv:
-        name = "arXiv"
     else:
         name = full[:30].rstrip() + "\u2026"
     return Venue(short=f"{name} {year}".strip(), full=full)
 
 
-def _links(raw: dict[str, str], key: str, location: Location) -> tuple[Links, list[Diagnostic]]:
+def _links(raw: dict[str, str]) -> Links:
+    """Only http(s) URLs become links; checks.fields reports the others."""
     urls: dict[str, str | None] = {}
-    problems = []
     for name in URL_FIELDS:
         value = clean_url(raw.get(name, ""))
-        if value and not value.lower().startswith(("http://", "https://")):
-            problems.append(Diagnostic(location.path, location.line, key, "unsafe-url",
-                                       f"'{name}' is not an http(s) URL; it will not be linked"))
-            value = ""
-        urls[name] = value or None
+        urls[name] = value if value.lower().startswith(("http://", "https://")) else None
     arxiv_id = _arxiv_id(raw)
     doi = _doi(raw)
     return Links(
@@ -249,7 +248,7 @@ def _links(raw: dict[str, str], key: str, location: Location) -> tuple[Links, li
         video=urls["video"], url=urls["url"],
         arxiv=f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None,
         doi=f"https://doi.org/{doi}" if doi else None,
-    ), problems
+    )
 
 
 def _arxiv_id(raw: dict[str, str]) -> str | None:

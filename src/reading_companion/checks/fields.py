@@ -63,7 +63,7 @@ def _check_urls(paper: Paper, problem):  # type: ignore[no-untyped-def]
                           "write the plain URL (companion fmt fixes it)", Severity.WARNING)
         plain = value.replace("\\url{", "").lstrip()
         if not plain.lower().startswith(("http://", "https://")):
-            yield problem("unsafe-url", f"'{name}' is not an http(s) URL and will not be linked")
+            yield problem("unsafe-url", f"'{name}' is not an http(s) URL and will not be linked", Severity.WARNING)
 
 
 __all__ = ["DOI", "check_fields"]

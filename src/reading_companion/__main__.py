@@ -1,0 +1,3 @@
+from reading_companion.cli import main
+
+main()
