@@ -139,6 +139,7 @@ class PlanSession:
     title: str
     papers: tuple[str, ...]
     minutes: int | None = None
+    goal: str = ""
     presenter_notes: tuple[str, ...] = ()
 
 
@@ -152,6 +153,35 @@ class Plan:
 
 
 @dataclass(frozen=True)
+class Citation:
+    """One citation on the source talk's slides, and the entry it resolves to (None: unresolved)."""
+
+    slide: str
+    key: str | None
+    remark: str = ""
+    remark_en: str = ""
+
+
+@dataclass(frozen=True)
+class OutlineSection:
+    title: str
+    part: str
+    topic: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Outline:
+    """The source talk (or course) as a list of sections with their citations, in its order."""
+
+    title: str
+    speaker: str
+    event: str
+    sections: tuple[OutlineSection, ...]
+    location: Location
+
+
+@dataclass(frozen=True)
 class Bibliography:
     """Everything the site is made from, loaded once per build."""
 
@@ -161,6 +191,7 @@ class Bibliography:
     notes: Mapping[str, Note] = field(default_factory=dict)
     intros: Mapping[str, str] = field(default_factory=dict)
     plans: tuple[Plan, ...] = ()
+    outline: Outline | None = None
 
     def topic(self, slug: str) -> Topic | None:
         return next((t for t in self.topics if t.slug == slug), None)

@@ -10,7 +10,7 @@ import yaml
 
 from .diagnostics import Diagnostic
 from .loader import read_text
-from .model import Location, Note, Part, Plan, PlanSession, Topic
+from .model import Citation, Location, Note, Outline, OutlineSection, Part, Plan, PlanSession, Topic
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*(\n|\Z)", re.DOTALL)
 
@@ -88,11 +88,37 @@ def load_plan(path: Path, shown_as: str) -> tuple[Plan | None, list[Diagnostic]]
     sessions = tuple(
         PlanSession(title=str(s.get("title", f"Session {i}")), papers=_strings(s.get("papers")),
                     minutes=s.get("minutes") if isinstance(s.get("minutes"), int) else None,
+                    goal=str(s.get("goal", "") or ""),
                     presenter_notes=_strings(s.get("presenter_notes")))
         for i, s in enumerate(_dicts(data["sessions"]), start=1))
     plan = Plan(slug=slug, title=str(data.get("title", slug)), description=str(data.get("description", "")),
                 sessions=sessions, location=Location(shown_as, 1))
     return plan, []
+
+
+def load_outline(path: Path, shown_as: str) -> tuple[Outline | None, list[Diagnostic]]:
+    """The talk's sections and citations (optional file)."""
+    if not path.exists():
+        return None, []
+    text, problem = read_text(path)
+    if text is None:
+        return None, [Diagnostic(shown_as, 1, "", "unreadable-file", problem)]
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as error:
+        return None, [Diagnostic(shown_as, _yaml_line(error), "", "bad-outline", _yaml_reason(error))]
+    if not isinstance(data, dict):
+        return None, [Diagnostic(shown_as, 1, "", "bad-outline", "expected 'title' and a 'sections' list")]
+    sections = tuple(
+        OutlineSection(title=str(s.get("title", "")), part=str(s.get("part", "")), topic=str(s.get("topic", "")),
+                       citations=tuple(Citation(slide=str(c.get("slide", "")),
+                                                key=str(c["key"]) if c.get("key") else None,
+                                                remark=str(c.get("remark_ru") or ""),
+                                                remark_en=str(c.get("remark_en") or ""))
+                                       for c in _dicts(s.get("citations"))))
+        for s in _dicts(data.get("sections")))
+    return Outline(title=str(data.get("title", "")), speaker=str(data.get("speaker", "")),
+                   event=str(data.get("event", "")), sections=sections, location=Location(shown_as, 1)), []
 
 
 def _strings(value: object) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ from .checks import run_checks
 from .diagnostics import Diagnostic
 from .loader import bib_paths, load_bib_files, relative_name
 from .model import Bibliography, Note, Paper, Plan
-from .notes import load_note, load_plan, load_topics
+from .notes import load_note, load_outline, load_plan, load_topics
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,7 @@ class Layout:
     bibliography: tuple[str, ...] = ("refs/**/*.bib",)
     topics: str = "refs/topics.yml"
     plans: str = "refs/plans/*.yml"
+    outline: str = "refs/talk.yml"
     notes: str = "docs/notes/papers"
     intros: str = "docs/notes/topics"
     extra: dict[str, str] = field(default_factory=dict)
@@ -55,9 +56,11 @@ def load_project(layout: Layout, bib_files: list[Path] | None = None) -> Loaded:
         diagnostics += problems
         if plan is not None:
             plans.append(plan)
+    outline, outline_problems = load_outline(root / layout.outline, layout.outline)
+    diagnostics += outline_problems
     bibliography = Bibliography(
         papers=_first_of_each_key(loaded.papers), parts=parts, topics=topics,
-        notes=notes, intros=intros, plans=tuple(plans),
+        notes=notes, intros=intros, plans=tuple(plans), outline=outline,
     )
     diagnostics += run_checks(bibliography, loaded.papers, layout.intros)
     return Loaded(bibliography, diagnostics)

@@ -7,7 +7,7 @@ from ..model import Bibliography, Paper
 from .duplicates import check_duplicate_keys, check_same_paper
 from .fields import check_fields
 from .notes import check_notes
-from .references import check_references
+from .references import check_outline, check_references
 
 
 def run_checks(bibliography: Bibliography, all_papers: list[Paper], intros_dir: str) -> list[Diagnostic]:
@@ -18,4 +18,5 @@ def run_checks(bibliography: Bibliography, all_papers: list[Paper], intros_dir: 
     found += check_fields(bibliography)
     found += check_references(bibliography)
     found += check_notes(bibliography, intros_dir)
+    found += check_outline(bibliography)
     return found

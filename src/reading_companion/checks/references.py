@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, Severity
 from ..model import Bibliography
 
 
@@ -32,3 +32,23 @@ def check_references(bibliography: Bibliography) -> Iterator[Diagnostic]:
                 if key not in papers:
                     yield Diagnostic(plan.location.path, plan.location.line, plan.slug, "unknown-key",
                                      f"session '{session.title}' names '{key}', which has no entry")
+
+
+def check_outline(bibliography: Bibliography) -> Iterator[Diagnostic]:
+    """Outline keys exist; every entry the talk cites appears in the outline."""
+    outline = bibliography.outline
+    if outline is None:
+        return
+    listed = set()
+    for section in outline.sections:
+        for citation in section.citations:
+            if citation.key is None:
+                continue
+            listed.add(citation.key)
+            if citation.key not in bibliography.papers:
+                yield Diagnostic(outline.location.path, outline.location.line, citation.key, "unknown-key",
+                                 f"section '{section.title}' cites '{citation.key}', which has no entry")
+    for paper in bibliography.papers.values():
+        if paper.cited_as and paper.key not in listed:
+            yield Diagnostic(paper.location.path, paper.location.line, paper.key, "not-in-outline",
+                             "has 'citedas' but the talk outline does not list it", Severity.WARNING)

@@ -14,7 +14,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..cite import replace_cites
-from ..model import Bibliography, Paper, Topic
+from ..model import Bibliography, Paper, Plan, Topic
 from . import urls
 from .reading import reading_minutes
 
@@ -94,6 +94,34 @@ class Renderer:
         return self.page("topic.md.j2", src, topic.title, in_nav=True, topic=topic,
                          intro=self.cites(intro, src), papers=self.bib.papers_in(topic.slug))
 
+    def plan_page(self, plan: Plan) -> PageSpec:
+        sessions = []
+        for session in plan.sessions:
+            papers = [self.bib.papers[k] for k in session.papers if k in self.bib.papers]
+            notes = [self.bib.notes.get(p.key) for p in papers]
+            earlier = {k for s in plan.sessions[: plan.sessions.index(session) + 1] for k in s.papers}
+            prerequisites = [self.bib.papers[k] for n in notes if n for k in n.read_first
+                             if k in self.bib.papers and k not in session.papers]
+            sessions.append({
+                "session": session, "papers": papers,
+                "reading": sum(reading_minutes(p, n) for p, n in zip(papers, notes)),
+                "prerequisites": list({p.key: (p, p.key in earlier) for p in prerequisites}.values()),
+                "questions": [(p, q) for p, n in zip(papers, notes) if n for q in n.questions],
+            })
+        return self.page("plan.md.j2", urls.plan_uri(plan.slug), plan.title, plan=plan, sessions=sessions,
+                         keys=" ".join(dict.fromkeys(k for s in plan.sessions for k in s.papers)))
+
+    def downloads(self, from_src: str, scope: str) -> Markup:
+        """Links to a scope's download files, if the site offers downloads."""
+        if not self.options.downloads:
+            return Markup("")
+        from ..export.downloads import download_path
+
+        links = [Markup('<a class="md-button rc-button" href="{}" download>{}</a>').format(
+            self.asset(from_src, download_path(scope, fmt)), label)
+            for fmt, label in (("bibtex", "BibTeX"), ("ris", "RIS"), ("csl-json", "CSL-JSON"))]
+        return Markup('<p class="rc-downloads">Download: ') + Markup(" ").join(links) + Markup("</p>")
+
     def _topic_neighbours(self) -> dict[str, tuple[Paper | None, Paper | None]]:
         """Previous/next of each paper within its first topic's reading order."""
         neighbours: dict[str, tuple[Paper | None, Paper | None]] = {}
@@ -113,6 +141,14 @@ def render_site(bibliography: Bibliography, options: RenderOptions) -> list[Page
     pages.append(r.page("topics.md.j2", urls.TOPICS_INDEX, "Topics", in_nav=True))
     pages.append(r.page("all_papers.md.j2", urls.ALL_PAPERS, "All papers", in_nav=True,
                         papers=sorted(bibliography.papers.values(), key=lambda p: (p.year, p.key))))
+    if bibliography.plans:
+        pages += [r.plan_page(plan) for plan in bibliography.plans]
+        pages.append(r.page("plans.md.j2", urls.PLANS_INDEX, "Reading plans", in_nav=True))
+    outline = bibliography.outline
+    if outline is not None:
+        citations = [c for s in outline.sections for c in s.citations]
+        pages.append(r.page("coverage.md.j2", urls.COVERAGE, "Slide by slide", in_nav=True, outline=outline,
+                            total=len(citations), resolved=sum(c.key is not None for c in citations)))
     return pages
 
 

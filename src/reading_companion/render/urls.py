@@ -7,6 +7,7 @@ import posixpath
 ALL_PAPERS = "papers/index.md"
 TOPICS_INDEX = "topics/index.md"
 PLANS_INDEX = "plans/index.md"
+COVERAGE = "coverage.md"
 
 
 def paper_uri(key: str) -> str:

@@ -1,0 +1,170 @@
+"""Build a synthetic companion of N papers and a bare Material site of N pages; print one JSON line each N.
+
+Usage: .venv/bin/python benchmarks/run.py 1000 10000
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import resource  # noqa: F401  (used in the child's code)
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import bibtexparser
+
+from reading_companion.project import Layout, load_project
+
+VENUES = [("inproceedings", "booktitle", "Proceedings of the IEEE/CVF International Conference on Computer Vision (ICCV)", 30),
+          ("inproceedings", "booktitle", "Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)", 30),
+          ("inproceedings", "booktitle", "Advances in Neural Information Processing Systems (NeurIPS)", 15),
+          ("inproceedings", "booktitle", "International Conference on Learning Representations (ICLR)", 10),
+          ("article", "journal", "IEEE Transactions on Pattern Analysis and Machine Intelligence (TPAMI)", 5),
+          ("misc", "howpublished", "arXiv preprint", 10)]
+SURNAMES = ["M{\\\"u}ller", "Ol{\\v{s}}{\\'a}k", "Zhang", "Li", "Wang", "Dollár", "Veli{\\v{c}}kovi{\\'c}", "Smith",
+            "Garc{\\'\\i}a", "Nguyen", "Kim", "Rossi", "Schmidt", "Novák", "Chen", "Sato"]
+GIVEN = ["Anna", "Jörg", "Wei", "Ming", "Piotr", "José", "Hana", "Lukas", "Marta", "Yuki"]
+WORDS = ["deep", "graph", "attention", "network", "learning", "adversarial", "robust", "few-shot", "{ImageNet}",
+         "segmentation", "detection", "search", "architecture", "{GAN}", "depth", "sparse", "memory", "3D"]
+MKDOCS = """site_name: Benchmark
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+{plugins}
+nav:
+  - Home: index.md
+{nav}
+"""
+
+
+def synthetic_bib(n: int, topics: list[str], rng: random.Random) -> str:
+    weights = [v[3] for v in VENUES]
+    parts = []
+    for i in range(n):
+        kind, field, venue, _ = rng.choices(VENUES, weights)[0]
+        year = rng.randint(2012, 2024)
+        title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 10))).capitalize()
+        authors = " and ".join(f"{rng.choice(SURNAMES)}, {rng.choice(GIVEN)}" for _ in range(rng.randint(1, 8)))
+        chosen = ", ".join(rng.sample(topics, rng.randint(1, 2)))
+        links = f"  eprint = {{{rng.randint(1500, 2412)}.{rng.randint(10000, 99999)}}},\n  archiveprefix = {{arXiv}},\n"
+        if rng.random() < 0.4:
+            links += f"  code = {{https://github.com/example/repo{i}}},\n"
+        first, last = rng.randint(1, 9000), 0
+        last = first + rng.randint(7, 12)
+        parts.append(f"@{kind}{{p{i:05d},\n  title = {{{title}}},\n  author = {{{authors}}},\n"
+                     f"  {field} = {{{venue}}},\n  year = {{{year}}},\n  pages = {{{first}--{last}}},\n{links}"
+                     f"  topics = {{{chosen}}},\n  order = {{{i}}},\n}}\n")
+    return "\n".join(parts)
+
+
+def note(i: int, rng: random.Random) -> str:
+    text = " ".join(rng.choice(WORDS).strip("{}") for _ in range(250))
+    return (f"---\ntldr: Synthetic note {i}.\nquestions: ['Why {i}?', 'How {i}?']\n---\n"
+            f"## Problem\n{text}\n\n## Key idea\n{text[:400]}\n")
+
+
+def make_companion(root: Path, n: int) -> None:
+    rng = random.Random(n)
+    topics = [f"topic-{t:02d}" for t in range(min(20, max(5, n // 100)))]
+    (root / "refs").mkdir(parents=True)
+    (root / "docs/notes/papers").mkdir(parents=True)
+    (root / "refs/topics.yml").write_text("topics:\n" + "".join(
+        f"  - slug: {t}\n    title: Topic {t}\n    description: Synthetic topic.\n" for t in topics))
+    (root / "refs/synthetic.bib").write_text(synthetic_bib(n, topics, rng), encoding="utf-8")
+    for i in range(0, n, 10):  # a note for one paper in ten
+        (root / f"docs/notes/papers/p{i:05d}.md").write_text(note(i, rng))
+    (root / "docs/index.md").write_text("# Home\n")
+    (root / "mkdocs.yml").write_text(MKDOCS.format(plugins="  - companion", nav="  - Topics: companion:topics\n"
+                                                   "  - All papers: papers/index.md"))
+
+
+def make_floor(root: Path, n: int, topics: int) -> None:
+    """A bare Material site: N plain pages of similar text, out of the nav, plus a topic-sized nav."""
+    rng = random.Random(n)
+    (root / "docs/papers").mkdir(parents=True)
+    (root / "docs/topics").mkdir(parents=True)
+    for i in range(n):
+        body = " ".join(rng.choice(WORDS).strip("{}") for _ in range(120))
+        (root / f"docs/papers/p{i:05d}.md").write_text(f"# Paper {i}\n\n{body}\n")
+    for t in range(topics):
+        (root / f"docs/topics/t{t:02d}.md").write_text(f"# Topic {t}\n")
+    (root / "docs/index.md").write_text("# Home\n")
+    nav = "".join(f"  - Topic {t}: topics/t{t:02d}.md\n" for t in range(topics))
+    (root / "mkdocs.yml").write_text(MKDOCS.format(plugins="", nav=nav.rstrip()) + "not_in_nav: |\n  /papers/\n")
+
+
+BUILD = """import resource, runpy, sys
+sys.argv = ["mkdocs", "build", "-q", "-d", sys.argv[1]]
+try:
+    runpy.run_module("mkdocs", run_name="__main__")
+except SystemExit as done:
+    if done.code:
+        raise
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def build(root: Path) -> tuple[float, int]:
+    """Seconds and peak RSS (bytes) of one `mkdocs build` in a fresh process of its own."""
+    start = time.perf_counter()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    done = subprocess.run([sys.executable, "-c", BUILD, str(root / "site")], cwd=root, env=env,
+                          check=True, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    return seconds, int(done.stdout.split()[-1]) * 1024
+
+
+def folder_bytes(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def measure(n: int) -> dict[str, object]:
+    work = Path(tempfile.mkdtemp(prefix=f"companion-bench-{n}-"))
+    try:
+        companion, floor = work / "companion", work / "floor"
+        make_companion(companion, n)
+        start = time.perf_counter()
+        bibtexparser.parse_file(str(companion / "refs/synthetic.bib"))
+        bare_parse = time.perf_counter() - start
+        start = time.perf_counter()
+        loaded = load_project(Layout(root=companion))
+        load_check = time.perf_counter() - start
+        assert len(loaded.bibliography.papers) == n
+        seconds, rss = build(companion)
+        site = companion / "site"
+        pages = [p.stat().st_size for p in (site / "papers").glob("p*/index.html")]
+        make_floor(floor, n, len(loaded.bibliography.topics))
+        floor_seconds, floor_rss = build(floor)
+        index = site / "search/search_index.json"
+        return {
+            "n": n, "bare_parse_s": round(bare_parse, 3), "load_check_s": round(load_check, 3),
+            "load_check_over_bare_parse": round(load_check / bare_parse, 2),
+            "build_s": round(seconds, 2), "floor_build_s": round(floor_seconds, 2),
+            "build_over_floor": round(seconds / floor_seconds, 2),
+            "output_bytes": folder_bytes(site), "floor_output_bytes": folder_bytes(floor / "site"),
+            "largest_paper_page_bytes": max(pages), "median_paper_page_bytes": int(statistics.median(pages)),
+            "search_index_bytes": index.stat().st_size,
+            "search_index_bytes_per_paper": round(index.stat().st_size / n),
+            "peak_rss_mb": round(rss / 2**20), "floor_peak_rss_mb": round(floor_rss / 2**20),
+        }
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main(argv: list[str]) -> None:
+    sizes = [int(a) for a in argv] or [100, 1000]
+    print(f"# command: {' '.join(['python', 'benchmarks/run.py', *map(str, sizes)])}", flush=True)
+    for n in sizes:
+        print(json.dumps(measure(n)), flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

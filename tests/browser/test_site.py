@@ -1,0 +1,137 @@
+"""The companion as a reader uses it, in Chromium."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["", "talk/", "coverage/", "errata/", "topics/", "topics/nas/", "papers/", "papers/liu2019darts/",
+         "plans/", "plans/full-course/", "progress/", "about/"]
+
+
+def test_search_finds_darts_and_a_phrase_from_one_note(site, page) -> None:
+    page.goto(site.url)
+    page.locator(".md-search__input").first.click()
+    page.keyboard.type("DARTS")  # Material's search listens to key events, which fill() does not send
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for(timeout=15000)
+    assert "papers/liu2019darts" in (first.get_attribute("href") or "")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("bilevel optimisation")
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('1 matching')"
+                           " || [...document.querySelectorAll('.md-search-result__item a')]"
+                           ".every(a => !a.href.includes('?h=darts'))", timeout=15000)
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    assert any("liu2019darts" in h for h in hrefs)
+
+
+def test_topic_to_paper_to_next(site, page) -> None:
+    page.goto(site.url + "topics/nas/")
+    page.click("a[href$='papers/zoph2017nas/']")
+    page.wait_for_url(re.compile(r"papers/zoph2017nas/$"))
+    assert "Neural Architecture Search with Reinforcement Learning" in page.locator("h1").inner_text()
+    page.click("a.rc-next")
+    page.wait_for_url(re.compile(r"papers/zoph2018transferable/$"))
+
+
+def test_bibtex_copy_button_copies_the_exact_entry(site, page) -> None:
+    page.goto(site.url + "papers/liu2019darts/")
+    expected = page.locator(".rc-bibtex code").inner_text()
+    page.locator(".rc-bibtex").hover()
+    page.locator(".rc-bibtex [data-md-type=copy]").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.strip() == expected.strip() and copied.startswith("@inproceedings{liu2019darts,")
+
+
+def test_light_dark_toggle(site, page) -> None:
+    page.goto(site.url)
+    before = page.locator("body").get_attribute("data-md-color-scheme")
+    page.locator("form[data-md-component='palette'] label:visible").first.click()
+    after = page.locator("body").get_attribute("data-md-color-scheme")
+    assert before != after
+
+
+def test_no_console_errors_and_no_foreign_requests(site, page) -> None:
+    for path in PAGES:
+        page.goto(site.url + path)
+        page.wait_for_load_state("networkidle")
+    assert page.console_errors == []
+    foreign = [u for u in page.requests if not u.startswith(site.url) and not u.startswith(("data:", "blob:"))]
+    assert foreign == []
+
+
+def test_hostile_fields_run_no_script(hostile_site, page) -> None:
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    for path in ("papers/evil2019/", "topics/nas/", "papers/", ""):
+        page.goto(hostile_site.url + path)
+        page.wait_for_load_state("networkidle")
+        for link in page.locator("a").all():
+            href = link.get_attribute("href") or ""
+            assert not href.lower().startswith("javascript:")
+    assert dialogs == []
+    page.goto(hostile_site.url + "papers/evil2019/")
+    assert "<script>alert(1)</script>" in page.locator("h1").inner_text()
+
+
+def test_progress_persists_and_exports(site, page) -> None:
+    page.goto(site.url + "papers/liu2019darts/")
+    page.check("input.rc-read")
+    page.reload()
+    assert page.is_checked("input.rc-read")
+    page.goto(site.url + "topics/nas/")
+    assert "1 of" in page.locator(".rc-progress__label").first.inner_text()
+    page.goto(site.url + "progress/")
+    with page.expect_download() as download:
+        page.click("#rc-export")
+    data = json.loads(open(download.value.path()).read())
+    assert "liu2019darts" in data["read"]
+
+
+def test_filters_live_in_the_url_and_answer_fast(site, page) -> None:
+    page.goto(site.url + "papers/?topic=nas&origin=talk")
+    page.wait_for_selector("form.rc-filters")
+    visible = page.locator("#rc-all-papers tbody tr:visible")
+    keys = visible.evaluate_all("rows => rows.map(r => r.dataset.key)")
+    assert "liu2019darts" in keys and "mnih2015human" not in keys
+    start = time.perf_counter()
+    page.fill("form.rc-filters input[type=search]", "differentiable")
+    elapsed = time.perf_counter() - start
+    assert page.locator("#rc-all-papers tbody tr:visible").count() >= 1
+    assert "q=differentiable" in page.url
+    print(f"filter input at {page.locator('#rc-all-papers tbody tr').count()} rows: {elapsed * 1000:.0f} ms")
+
+
+def test_downloads_are_served(site, page) -> None:
+    for name, marker in (("all.bib", "@inproceedings{liu2019darts,"), ("all.ris", "TY  - CPAPER"),
+                         ("topic-nas.json", '"id": "liu2019darts"')):
+        response = page.request.get(site.url + "downloads/" + name)
+        assert response.ok and marker in response.text()
+
+
+def test_every_internal_link_resolves(site, page) -> None:
+    seen, queue, broken = set(), [site.url], []
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        response = page.request.get(url)
+        if not response.ok:
+            broken.append(url)
+            continue
+        if "text/html" not in response.headers.get("content-type", ""):
+            continue
+        for href in re.findall(r'href="([^"#?]+)', response.text()):
+            if href.startswith(("http:", "https:", "mailto:", "data:")):
+                continue
+            target = page.evaluate("([h, b]) => new URL(h, b).href", [href, url])
+            if target.startswith(site.url) and target not in seen:
+                queue.append(target)
+    assert broken == [], broken[:10]
+    assert len(seen) > 150
