@@ -100,6 +100,76 @@ def export(root: Path, fmt: str, topic: str | None, plan: str | None, output: Pa
         click.echo(f"wrote {len(papers)} entries to {relative_name(output, root)}", err=True)
 
 
+@main.command()
+@click.argument("source", required=False, default="-")
+@click.option("--topic", required=True, help="Topic slug of the new entries.")
+@click.option("--into", type=click.Path(dir_okay=False, path_type=Path),
+              help="The .bib file to append to (default: refs/<topic>.bib).")
+@click.pass_obj
+def add(root: Path, source: str, topic: str, into: Path | None) -> None:
+    """Import BibTeX (a file, or - for standard input) into the bibliography, in our canonical form."""
+    from .bibfile import write_atomic
+    from .importer import import_entries
+    from .loader import read_text
+
+    if source == "-":
+        text, shown = sys.stdin.read(), "<stdin>"
+    else:
+        path = Path(source)
+        if not path.exists():
+            raise click.UsageError(f"no such file: {source}")
+        read, problem = read_text(path)
+        if read is None:
+            raise click.UsageError(f"{source}: {problem}")
+        text, shown = read, source
+    loaded = load_project(_layout(root))
+    if loaded.bibliography.topics and loaded.bibliography.topic(topic) is None:
+        raise click.UsageError(f"no topic '{topic}' in {_layout(root).topics}")
+    entries, problems = import_entries(text, topic, dict(loaded.bibliography.papers), shown)
+    if problems:
+        click.echo(diag.format_all(problems))
+        click.echo("nothing was added", err=True)
+        sys.exit(1)
+    target = into or root / "refs" / f"{topic}.bib"
+    old = target.read_text(encoding="utf-8") if target.exists() else ""
+    separator = "" if not old else ("\n" if old.endswith("\n") else "\n\n")
+    write_atomic(target, old + separator + "\n".join(e.text for e in entries))
+    for entry in entries:
+        click.echo(f"added {entry.key} to {relative_name(target, root)}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--check", "check_only", is_flag=True, help="Change nothing; exit 1 if a file would change.")
+@click.pass_obj
+def fmt(root: Path, paths: tuple[Path, ...], check_only: bool) -> None:
+    """Rewrite .bib files in one canonical layout (lossless, idempotent)."""
+    from .bibfile import write_atomic
+    from .bibformat import format_bib_text
+    from .loader import read_text
+
+    files = _expand(paths) if paths else _layout(root).bib_files()
+    changed, failed = [], False
+    for path in files:
+        shown = relative_name(path, root)
+        text, problem = read_text(path)
+        if text is None or problem:
+            click.echo(f"{shown}:1: error[unreadable-file] {problem}")
+            failed = True
+            continue
+        formatted = format_bib_text(text, shown)
+        if formatted.text is None:
+            click.echo(diag.format_all(formatted.diagnostics))
+            failed = True
+        elif formatted.text != text:
+            changed.append(shown)
+            if not check_only:
+                write_atomic(path, formatted.text)
+    for shown in changed:
+        click.echo(f"{'would reformat' if check_only else 'reformatted'} {shown}")
+    sys.exit(1 if failed or (check_only and changed) else 0)
+
+
 def _expand(paths: tuple[Path, ...]) -> list[Path]:
     found: list[Path] = []
     for path in paths:

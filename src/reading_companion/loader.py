@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,6 +22,10 @@ from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ImplicitComment, P
 from .diagnostics import Diagnostic, Severity
 from .latex import clean_url, to_text
 from .model import Links, Location, Paper, Person, Venue
+
+# We report the parser's problems ourselves, with locations; its own log lines would only repeat them.
+logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
+logging.getLogger("bibtexparser").propagate = False
 
 MONTHS = {m: str(i) for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
@@ -75,8 +80,10 @@ def load_bib_file(path: Path, shown_as: str) -> LoadedFile:
     if text is None:
         return LoadedFile([], [Diagnostic(shown_as, 1, "", "unreadable-file", problem)])
     diagnostics = [Diagnostic(shown_as, 1, "", "encoding", problem)] if problem else []
-    library = bibtexparser.parse_string(text, parse_stack=parse_stack())  # type: ignore[arg-type]
-    diagnostics += [_failed_block(block, shown_as) for block in library.failed_blocks]
+    library, failure = parse_or_fail(text, parse_stack(), shown_as)
+    if failure is not None:
+        return LoadedFile([], diagnostics + [failure])
+    diagnostics += [failed_block_diagnostic(block, shown_as) for block in library.failed_blocks]
     diagnostics += list(_stray_text(library, shown_as))
     papers = []
     for entry in library.entries:
@@ -127,13 +134,24 @@ def _line(block: object) -> int:
     return (start or 0) + 1
 
 
-def _failed_block(block: ParsingFailedBlock, path: str) -> Diagnostic:
+def parse_or_fail(text: str, stack: list[object], shown_as: str) -> tuple[Library, Diagnostic | None]:
+    """bibtexparser's parse; if the parser itself gives up (deep nesting, say), a diagnostic instead."""
+    try:
+        return bibtexparser.parse_string(text, parse_stack=stack), None  # type: ignore[arg-type]
+    except (RecursionError, MemoryError, ValueError, IndexError, KeyError, TypeError) as error:
+        return Library(), Diagnostic(shown_as, 1, "", "parse-error",
+                                     f"the BibTeX parser gave up on this file ({type(error).__name__}); "
+                                     "check for runaway braces")
+
+
+def failed_block_diagnostic(block: ParsingFailedBlock, path: str) -> Diagnostic:
     if isinstance(block, DuplicateBlockKeyBlock):
         first = _line(block.previous_block)
         return Diagnostic(path, _line(block), block.key, "duplicate-key",
                           f"key already used at {path}:{first}; rename one of them")
     key = _guess_key(block.raw or "")
-    reason = str(block.error).splitlines()[0] if str(block.error) else type(block.error).__name__
+    reason = getattr(block.error, "abort_reason", None) or str(block.error) or type(block.error).__name__
+    reason = reason.splitlines()[0].rstrip(".")
     return Diagnostic(path, _line(block), key, "parse-error",
                       f"cannot parse this entry ({reason}); check braces and commas")
 
