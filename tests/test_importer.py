@@ -8,14 +8,15 @@ from pathlib import Path
 import pytest
 
 from reading_companion.bibfile import write_atomic
-from tests.conftest import DATA, Project, run_companion
+from tests.conftest import DATA, SAMPLE_BIB, Project, make_project, run_companion
 
 SAMPLES = sorted((DATA / "imports").glob("*.bib"))
 SAMPLES = [s for s in SAMPLES if not s.name.endswith(".expected.bib")]
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=[s.stem for s in SAMPLES])
-def test_real_export_imports_as_expected(project: Project, sample: Path) -> None:
+def test_real_export_imports_as_expected(tmp_path: Path, sample: Path) -> None:
+    project = make_project(tmp_path, bib=SAMPLE_BIB.split("@inproceedings{liu2019darts")[0])
     target = project.root / "refs/graphs.bib"
     result = run_companion("add", str(sample), "--topic", "graphs", cwd=project.root)
     assert result.returncode == 0, result.stdout + result.stderr

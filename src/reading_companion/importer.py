@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from bibtexparser.middlewares import NormalizeFieldKeys, RemoveEnclosingMiddleware, ResolveStringReferencesMiddleware
-from bibtexparser.model import Entry
+from bibtexparser.model import DuplicateBlockKeyBlock, Entry
 
 from .bibformat import format_entry_fields
 from .checks.duplicates import normalised_title
@@ -40,12 +40,16 @@ def import_entries(text: str, topic: str, existing: dict[str, Paper],
     library, failure = parse_or_fail(text, stack, source)
     if failure is not None:
         return [], [failure]
-    problems = [failed_block_diagnostic(b, source) for b in library.failed_blocks]
-    if not library.entries and not problems:
+    # Exports reuse keys for different papers (CVF's Li_2019_ICCV); keys are renamed anyway.
+    entries = list(library.entries) + [_unenclosed(b.ignore_error_block, library) for b in library.failed_blocks
+                                       if isinstance(b, DuplicateBlockKeyBlock) and isinstance(b.ignore_error_block, Entry)]
+    problems = [failed_block_diagnostic(b, source) for b in library.failed_blocks
+                if not isinstance(b, DuplicateBlockKeyBlock)]
+    if not entries and not problems:
         problems.append(Diagnostic(source, 1, "", "no-entry", "no BibTeX entry found in the input"))
     known = dict(existing)
     imported: list[Imported] = []
-    for entry in library.entries:
+    for entry in sorted(entries, key=lambda e: e.start_line or 0):
         fields = normalise_fields(entry)
         key = new_key(fields, set(known))
         candidate, paper_problems = to_paper(_as_entry(entry.entry_type, key, fields), source)
@@ -62,6 +66,12 @@ def import_entries(text: str, topic: str, existing: dict[str, Paper],
         imported.append(Imported(key, format_entry_fields(_entry_type(entry, fields), key, fields)))
         known[key] = candidate
     return imported, problems
+
+
+def _unenclosed(entry: Entry, library: object) -> Entry:
+    """A duplicate-key block skipped the parse stack's enclosing step; give it that step."""
+    return NormalizeFieldKeys(True).transform_entry(RemoveEnclosingMiddleware(True).transform_entry(entry, library),
+                                                    library)  # type: ignore[return-value]
 
 
 def normalise_fields(entry: Entry) -> list[tuple[str, str, bool]]:
@@ -147,6 +157,9 @@ def _names_last_first(value: str) -> str:
 
     names = []
     for name in split_multiple_persons_names(value):
+        if name.count(",") > 2:  # "A B, C D, E F": not one name; keep it as written rather than guess
+            names.append(name)
+            continue
         try:
             parts = parse_single_name_into_parts(name, strict=False)
         except Exception:  # keep a name we cannot split exactly as it was
