@@ -135,3 +135,46 @@ def test_every_internal_link_resolves(site, page) -> None:
                 queue.append(target)
     assert broken == [], broken[:10]
     assert len(seen) > 150
+
+
+def test_offline_copy_works_from_file_urls(site, page, tmp_path) -> None:
+    import io
+    import zipfile
+
+    data = page.request.get(site.url + "downloads/companion-offline.zip").body()
+    zipfile.ZipFile(io.BytesIO(data)).extractall(tmp_path)
+    [top] = list(tmp_path.iterdir())
+    page.goto((top / "index.html").as_uri())
+    page.locator(".md-search__input").first.click()
+    page.keyboard.type("DARTS")
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for(timeout=15000)
+    assert "papers/liu2019darts.html" in (first.get_attribute("href") or "")
+    page.goto((top / "topics/nas.html").as_uri())
+    page.click("a[href$='papers/zoph2017nas.html']")
+    assert "Neural Architecture Search" in page.locator("h1").inner_text()
+    foreign = [u for u in page.requests if not u.startswith(("file:", "data:", "blob:", site.url))]
+    assert foreign == [] and page.console_errors == []
+
+
+def test_pictures_link_every_dot_to_its_paper(site, page) -> None:
+    page.goto(site.url + "pictures/")
+    dots = page.locator("svg.rc-svg a")
+    assert dots.count() > 100
+    dots.first.click()
+    page.wait_for_url(re.compile(r"/papers/[a-z0-9]+/$"))
+
+
+def test_accessibility_no_serious_violations(site, page) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    problems = {}
+    for path in ("", "topics/nas/", "papers/liu2019darts/", "papers/", "plans/full-course/", "coverage/"):
+        page.goto(site.url + path)
+        page.wait_for_load_state("networkidle")
+        results = axe.run(page)
+        serious = [v["id"] for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+        if serious:
+            problems[path] = serious
+    assert problems == {}

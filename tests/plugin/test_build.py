@@ -133,3 +133,21 @@ def test_no_third_party_requests_in_the_html(project: Project) -> None:
     resources = re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="(https?:)?//[^"]*"', html)
     assert resources == []
     assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_plans_pictures_and_print_pages(project: Project) -> None:
+    project.write("refs/plans/course.yml", "title: A course\ndescription: Two papers.\nsessions:\n"
+                  "  - title: Search\n    minutes: 60\n    papers: [zoph2017nas, liu2019darts]\n"
+                  "    goal: Know both.\n    presenter_notes: [Show the cell.]\n")
+    project.write("mkdocs.yml", project.root.joinpath("mkdocs.yml").read_text().replace(
+        "  - companion\n", "  - companion:\n      print_page: true\n"))
+    assert project.build().returncode == 0
+    plan = project.html("plans/course/index.html")
+    assert "Session 1: Search" in plan and "Show the cell." in plan and "min (estimate)" in plan
+    assert 'href="../../downloads/plan-course.bib"' in plan
+    assert "@inproceedings{zoph2017nas," in (project.site / "downloads/plan-course.bib").read_text()
+    pictures = project.html("pictures/index.html")
+    assert pictures.count("<circle") == 4  # two papers on the timeline, two on the map (they are related)
+    assert 'href="../papers/liu2019darts/"' in pictures
+    printed = project.html("print/index.html")
+    assert "DARTS: Differentiable Architecture Search" in printed and "https://arxiv.org/abs/1806.09055" in printed

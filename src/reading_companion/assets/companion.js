@@ -266,7 +266,15 @@
     apply();
   }
 
+  function nameDialogs() {
+    // Material's search overlay is a dialog without a name; screen readers announce it as "Search".
+    document.querySelectorAll("[role=dialog]:not([aria-label]):not([aria-labelledby])").forEach(function (el) {
+      el.setAttribute("aria-label", "Search");
+    });
+  }
+
   function init() {
+    nameDialogs();
     bindMarks();
     progressTools();
     bindTable();

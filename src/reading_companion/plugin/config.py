@@ -20,3 +20,7 @@ class CompanionConfig(Config):
     nav_placeholder = opt.Type(str, default="companion:topics")
     """A nav entry with this value is replaced by the topics, grouped by part."""
     downloads = opt.Type(bool, default=True)
+    offline_zip = opt.Type(bool, default=False)
+    """On `build`, also build the site for file:// and offer it as downloads/companion-offline.zip."""
+    print_page = opt.Type(bool, default=False)
+    """Add print/: the whole companion on one page, for printing."""

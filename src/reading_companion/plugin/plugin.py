@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import logging
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from importlib.resources import files as files_of
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..diagnostics import Severity
 from ..model import Bibliography
+from ..offline import SHIM, ZIP, zip_site
 from ..project import Layout, load_project
 from ..render import PageSpec, RenderOptions, render_cites, render_site, render_topic_cards
 from ..render.assets import asset_files
@@ -23,24 +30,39 @@ from .titles import TextTitle
 
 log = logging.getLogger("mkdocs.plugins.companion")
 TOPIC_CARDS_MARKER = "<!-- companion:topics -->"
+OFFLINE_ENV = "COMPANION_OFFLINE"
+
+
+def files_of_package():  # type: ignore[no-untyped-def]
+    return files_of("reading_companion") / "assets"
 
 
 class CompanionPlugin(BasePlugin[CompanionConfig]):
     """Generates paper, topic and index pages from a BibTeX bibliography."""
 
+    command = "build"
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    @event_priority(50)  # before Material's offline plugin, which adds a CDN shim unless one is there
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Load and check before MkDocs cleans site_dir: bad input leaves the old site alone.
         self.bibliography = self._load(config)
-        self.options = RenderOptions(directory_urls=config.use_directory_urls,
-                                     templates=Path(self.config.templates) if self.config.templates else None,
-                                     downloads=self.config.downloads)
         self.pages: dict[str, PageSpec] = {}
         config.nav = _expand_nav(config.nav, self.config.nav_placeholder, self.bibliography)
+        self.offline = os.environ.get(OFFLINE_ENV) == "true"
+        if self.offline:
+            config.extra["polyfills"] = [*config.extra.get("polyfills", []), SHIM]
         config.extra_css.append("assets/companion/companion.css")
         config.extra_javascript.append("assets/companion/companion.js")
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        # Read the URL style now: other plugins' on_config (Material's offline) may have changed it.
+        self.options = RenderOptions(directory_urls=config.use_directory_urls,
+                                     templates=Path(self.config.templates) if self.config.templates else None,
+                                     downloads=self.config.downloads, print_page=self.config.print_page)
         for file in list(files):
             if _under(file.src_uri, (self.config.notes, self.config.intros)):
                 files.remove(file)
@@ -51,6 +73,11 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
                 self.pages[spec.src_uri] = spec
         for uri, content in asset_files(self.bibliography, self.options):
             files.append(File.generated(config, uri, content=content))
+        if self.offline:
+            files.append(File.generated(config, SHIM, content=(files_of_package() / "vendor/iframe-worker/shim.js")
+                                        .read_bytes()))
+        elif self.config.offline_zip and self.command in ("build", "gh-deploy"):
+            files.append(File.generated(config, ZIP, content=self._offline_zip(config)))
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -68,6 +95,16 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         for path in [*self._layout(config).bib_files(), root / self.config.topics]:
             server.watch(str(path))
         return server
+
+    def _offline_zip(self, config: MkDocsConfig) -> bytes:
+        """Build the same project for file:// in a fresh process, and zip it."""
+        tool = "properdocs" if "properdocs" in sys.modules else "mkdocs"
+        with tempfile.TemporaryDirectory() as folder:
+            command = [sys.executable, "-m", tool, "build", "-q", "-f", config.config_file_path, "-d", folder]
+            done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, OFFLINE_ENV: "true"})
+            if done.returncode != 0:
+                raise PluginError(f"companion: the offline copy did not build:\n{done.stderr[-2000:]}")
+            return zip_site(Path(folder), _slug(config.site_name))
 
     def _layout(self, config: MkDocsConfig) -> Layout:
         root, docs = _root(config), Path(config.docs_dir)
@@ -111,6 +148,10 @@ def _topics_nav(bibliography: Bibliography) -> list[Any]:
         entries.append({part.title: [{t.title: topic_uri(t.slug)} for t in bibliography.topics_in(part.slug)]})
     entries += [{t.title: topic_uri(t.slug)} for t in bibliography.topics if t.part not in grouped]
     return entries
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "site"
 
 
 def _root(config: MkDocsConfig) -> Path:

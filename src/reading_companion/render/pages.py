@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 
 from ..cite import replace_cites
 from ..model import Bibliography, Paper, Plan, Topic
-from . import urls
+from . import pictures, urls
 from .reading import reading_minutes
 
 
@@ -32,6 +32,7 @@ class RenderOptions:
     directory_urls: bool = True
     templates: Path | None = None
     downloads: bool = True
+    print_page: bool = False
 
 
 class Renderer:
@@ -144,6 +145,13 @@ def render_site(bibliography: Bibliography, options: RenderOptions) -> list[Page
     if bibliography.plans:
         pages += [r.plan_page(plan) for plan in bibliography.plans]
         pages.append(r.page("plans.md.j2", urls.PLANS_INDEX, "Reading plans", in_nav=True))
+    if options.print_page:
+        pages.append(r.page("print.md.j2", urls.PRINT, "The whole companion", in_nav=False,
+                            bodies={k: r.cites(n.body, urls.PRINT) for k, n in bibliography.notes.items()},
+                            intros={s: r.cites(t, urls.PRINT) for s, t in bibliography.intros.items()}))
+    if bibliography.topics:
+        pages.append(r.page("pictures.md.j2", urls.PICTURES, "Timeline and map", in_nav=True,
+                            timeline=pictures.layout(bibliography), graph=pictures.layout(bibliography, True)))
     outline = bibliography.outline
     if outline is not None:
         citations = [c for s in outline.sections for c in s.citations]

@@ -8,6 +8,8 @@ ALL_PAPERS = "papers/index.md"
 TOPICS_INDEX = "topics/index.md"
 PLANS_INDEX = "plans/index.md"
 COVERAGE = "coverage.md"
+PICTURES = "pictures.md"
+PRINT = "print.md"
 
 
 def paper_uri(key: str) -> str:
