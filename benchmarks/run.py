@@ -51,10 +51,11 @@ def synthetic_bib(n: int, topics: list[str], rng: random.Random) -> str:
     for i in range(n):
         kind, field, venue, _ = rng.choices(VENUES, weights)[0]
         year = rng.randint(2012, 2024)
-        title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 10))).capitalize()
+        # Unique titles: the same-paper check would rightly refuse two entries with one title.
+        title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 10))).capitalize() + f" {i}"
         authors = " and ".join(f"{rng.choice(SURNAMES)}, {rng.choice(GIVEN)}" for _ in range(rng.randint(1, 8)))
         chosen = ", ".join(rng.sample(topics, rng.randint(1, 2)))
-        links = f"  eprint = {{{rng.randint(1500, 2412)}.{rng.randint(10000, 99999)}}},\n  archiveprefix = {{arXiv}},\n"
+        links = f"  eprint = {{{1500 + i % 900}.{10000 + i:05d}}},\n  archiveprefix = {{arXiv}},\n"  # unique, like real ids
         if rng.random() < 0.4:
             links += f"  code = {{https://github.com/example/repo{i}}},\n"
         first, last = rng.randint(1, 9000), 0
@@ -117,7 +118,9 @@ def build(root: Path) -> tuple[float, int]:
     start = time.perf_counter()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     done = subprocess.run([sys.executable, "-c", BUILD, str(root / "site")], cwd=root, env=env,
-                          check=True, capture_output=True, text=True)
+                          capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"build of {root} failed:\n{done.stderr[-3000:]}")
     seconds = time.perf_counter() - start
     return seconds, int(done.stdout.split()[-1]) * 1024
 

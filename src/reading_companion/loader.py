@@ -6,6 +6,7 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import bibtexparser
@@ -177,7 +178,7 @@ def to_paper(entry: Entry, path: str) -> tuple[Paper | None, list[Diagnostic]]:
         return None, [Diagnostic(path, location.line, entry.key, "parse-error",
                                  f"cannot parse this entry (a comma is missing after '{run_on.key}'); "
                                  "check braces and commas")]
-    raw = {name.lower(): _as_str(value) for name, value in entry.items()}
+    raw = {field.key.lower(): _as_str(field.value) for field in entry.fields}
     problems: list[Diagnostic] = []
     fields = {name: (to_text(value) if name in TEXT_FIELDS else value.strip()) for name, value in raw.items()}
     authors, name_problem = _people(raw.get("author", ""))
@@ -217,15 +218,22 @@ def _people(value: str) -> tuple[tuple[Person, ...], str]:
         return (), ""
     people = []
     for name in split_multiple_persons_names(value):
-        try:
-            parts = parse_single_name_into_parts(name, strict=False)
-        except Exception as error:  # bibtexparser raises InvalidNameError and friends
-            return tuple(people), f"cannot read author name {name!r}: {error}"
-        people.append(Person(
-            first=to_text(" ".join(parts.first)), last=to_text(" ".join(parts.last)),
-            von=to_text(" ".join(parts.von)), jr=to_text(" ".join(parts.jr)),
-        ))
+        person = _person(name)
+        if isinstance(person, str):
+            return tuple(people), f"cannot read author name {name!r}: {person}"
+        people.append(person)
     return tuple(people), ""
+
+
+@lru_cache(maxsize=65536)
+def _person(name: str) -> Person | str:
+    """One name, parsed once however many entries it appears in; a str is the reason it failed."""
+    try:
+        parts = parse_single_name_into_parts(name, strict=False)
+    except Exception as error:  # bibtexparser raises InvalidNameError and friends
+        return str(error)
+    return Person(first=to_text(" ".join(parts.first)), last=to_text(" ".join(parts.last)),
+                  von=to_text(" ".join(parts.von)), jr=to_text(" ".join(parts.jr)))
 
 
 def _year(raw: dict[str, str]) -> str:

@@ -90,6 +90,10 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
             markdown = markdown.replace(TOPIC_CARDS_MARKER, cards)
         return render_cites(self.bibliography, self.options, markdown, page.file.src_uri)
 
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        spec = self.pages.get(page.file.src_uri)
+        return spec.fill_html(html) if spec is not None else html
+
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         root = _root(config)
         for path in [*self._layout(config).bib_files(), root / self.config.topics]:

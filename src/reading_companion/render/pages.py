@@ -6,6 +6,7 @@ autoescaping, so a field is always text, never markup; only our own notes are Ma
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,17 @@ class PageSpec:
     markdown: str
     title: str
     in_nav: bool = False
+    html: tuple[str, ...] = ()
+    """Finished HTML blocks that the Markdown holds as `<!--rc-html:N-->` placeholders (see fill_html)."""
+
+    def fill_html(self, converted: str) -> str:
+        """The page's HTML after Markdown: placeholders replaced by their blocks."""
+        if not self.html:
+            return converted
+        return PLACEHOLDER.sub(lambda m: self.html[int(m.group(1))], converted)
+
+
+PLACEHOLDER = re.compile(r"(?:<p>)?<!--rc-html:(\d+)-->(?:</p>)?")
 
 
 @dataclass(frozen=True)
@@ -49,6 +61,8 @@ class Renderer:
             lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
         )
         self.env.filters["pre"] = _pre_text
+        self.env.filters["stash"] = self._stash
+        self._html = []
         self._neighbours = self._topic_neighbours()
 
     def url(self, from_src: str, to_src: str) -> str:
@@ -72,9 +86,15 @@ class Renderer:
         return Markup(replace_cites(markdown, link))
 
     def page(self, template: str, src_uri: str, title: str, in_nav: bool = False, **context: object) -> PageSpec:
+        self._html: list[str] = []
         markdown = self.env.get_template(template).render(
             src=src_uri, bib=self.bib, r=self, urls=urls, options=self.options, **context)
-        return PageSpec(src_uri, markdown, title, in_nav)
+        return PageSpec(src_uri, markdown, title, in_nav, tuple(self._html))
+
+    def _stash(self, html: str) -> Markup:
+        """Keep a finished HTML block out of Markdown's way: Markdown would only re-parse it, slowly."""
+        self._html.append(str(html))
+        return Markup(f"\n\n<!--rc-html:{len(self._html) - 1}-->\n\n")
 
     def paper_page(self, paper: Paper) -> PageSpec:
         src = urls.paper_uri(paper.key)
