@@ -21,8 +21,10 @@ import bibtexparser
 
 from reading_companion.project import Layout, load_project
 
-VENUES = [("inproceedings", "booktitle", "Proceedings of the IEEE/CVF International Conference on Computer Vision (ICCV)", 30),
-          ("inproceedings", "booktitle", "Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)", 30),
+ICCV = "Proceedings of the IEEE/CVF International Conference on Computer Vision (ICCV)"
+CVPR = "Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)"
+VENUES = [("inproceedings", "booktitle", ICCV, 30),
+          ("inproceedings", "booktitle", CVPR, 30),
           ("inproceedings", "booktitle", "Advances in Neural Information Processing Systems (NeurIPS)", 15),
           ("inproceedings", "booktitle", "International Conference on Learning Representations (ICLR)", 10),
           ("article", "journal", "IEEE Transactions on Pattern Analysis and Machine Intelligence (TPAMI)", 5),
@@ -55,7 +57,8 @@ def synthetic_bib(n: int, topics: list[str], rng: random.Random) -> str:
         title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 10))).capitalize() + f" {i}"
         authors = " and ".join(f"{rng.choice(SURNAMES)}, {rng.choice(GIVEN)}" for _ in range(rng.randint(1, 8)))
         chosen = ", ".join(rng.sample(topics, rng.randint(1, 2)))
-        links = f"  eprint = {{{1500 + i % 900}.{10000 + i:05d}}},\n  archiveprefix = {{arXiv}},\n"  # unique, like real ids
+        # Unique, as real arXiv ids are.
+        links = f"  eprint = {{{1500 + i % 900}.{10000 + i:05d}}},\n  archiveprefix = {{arXiv}},\n"
         if rng.random() < 0.4:
             links += f"  code = {{https://github.com/example/repo{i}}},\n"
         first, last = rng.randint(1, 9000), 0
@@ -74,7 +77,7 @@ def note(i: int, rng: random.Random) -> str:
 
 def make_companion(root: Path, n: int) -> None:
     rng = random.Random(n)
-    topics = [f"topic-{t:02d}" for t in range(min(20, max(5, n // 100)))]
+    topics = [f"topic-{t:02d}" for t in range(12)]  # fixed, so page sizes compare across N
     (root / "refs").mkdir(parents=True)
     (root / "docs/notes/papers").mkdir(parents=True)
     (root / "refs/topics.yml").write_text("topics:\n" + "".join(
@@ -144,6 +147,7 @@ def measure(n: int) -> dict[str, object]:
         seconds, rss = build(companion)
         site = companion / "site"
         pages = [p.stat().st_size for p in (site / "papers").glob("p*/index.html")]
+        same_paper = (site / "papers/p00005/index.html").stat().st_size
         make_floor(floor, n, len(loaded.bibliography.topics))
         floor_seconds, floor_rss = build(floor)
         index = site / "search/search_index.json"
@@ -154,6 +158,7 @@ def measure(n: int) -> dict[str, object]:
             "build_over_floor": round(seconds / floor_seconds, 2),
             "output_bytes": folder_bytes(site), "floor_output_bytes": folder_bytes(floor / "site"),
             "largest_paper_page_bytes": max(pages), "median_paper_page_bytes": int(statistics.median(pages)),
+            "paper_p00005_page_bytes": same_paper,
             "search_index_bytes": index.stat().st_size,
             "search_index_bytes_per_paper": round(index.stat().st_size / n),
             "peak_rss_mb": round(rss / 2**20), "floor_peak_rss_mb": round(floor_rss / 2**20),

@@ -65,7 +65,7 @@ def list_(root: Path) -> None:
     rows = [(p.key, p.year, p.venue.short, ", ".join(p.topics)) for p in bib.papers.values()]
     widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(("key", "year", "venue", "topics"))]
     for row in [("key", "year", "venue", "topics"), *rows]:
-        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)).rstrip())
 
 
 @main.command()

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from bibtexparser.library import Library
 from bibtexparser.middlewares import NormalizeFieldKeys, RemoveEnclosingMiddleware, ResolveStringReferencesMiddleware
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry
 
@@ -17,10 +18,10 @@ from .loader import ARXIV_ID, failed_block_diagnostic, parse_or_fail, to_paper
 from .model import Paper
 
 NOISE = frozenset({"timestamp", "biburl", "bibsource", "file", "urldate", "langid", "keywords", "copyright",
-                   "annotation", "shorttitle", "abstractnote", "language", "issn", "isbn", "month_numeric"})
+                   "annotation", "shorttitle", "abstractnote", "language", "month_numeric"})
 URL_FIELDS = ("url", "pdf", "cvf", "code", "project", "video")
-STOPWORDS = frozenset("a an the on of for to in with via and or by from at towards toward is are do does can "
-                      "what how when why".split())
+STOPWORDS = frozenset(["a", "an", "the", "on", "of", "for", "to", "in", "with", "via", "and", "or", "by", "from",
+                       "at", "towards", "toward", "is", "are", "do", "does", "can", "what", "how", "when", "why"])
 _ARXIV_JOURNAL = re.compile(r"arxiv(?: preprint)?(?: arxiv)?[:\s]*(\d{4}\.\d{4,5}|[a-z\-]+/\d{7})(v\d+)?", re.I)
 _ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5}|[a-z\-]+/\d{7})(v\d+)?", re.I)
 _DOI_URL = re.compile(r"^https?://(?:dx\.)?doi\.org/(10\.\S+)$", re.I)
@@ -41,8 +42,9 @@ def import_entries(text: str, topic: str, existing: dict[str, Paper],
     if failure is not None:
         return [], [failure]
     # Exports reuse keys for different papers (CVF's Li_2019_ICCV); keys are renamed anyway.
-    entries = list(library.entries) + [_unenclosed(b.ignore_error_block, library) for b in library.failed_blocks
-                                       if isinstance(b, DuplicateBlockKeyBlock) and isinstance(b.ignore_error_block, Entry)]
+    entries = list(library.entries) + [
+        _unenclosed(b.ignore_error_block, library) for b in library.failed_blocks
+        if isinstance(b, DuplicateBlockKeyBlock) and isinstance(b.ignore_error_block, Entry)]
     problems = [failed_block_diagnostic(b, source) for b in library.failed_blocks
                 if not isinstance(b, DuplicateBlockKeyBlock)]
     if not entries and not problems:
@@ -68,10 +70,10 @@ def import_entries(text: str, topic: str, existing: dict[str, Paper],
     return imported, problems
 
 
-def _unenclosed(entry: Entry, library: object) -> Entry:
+def _unenclosed(entry: Entry, library: Library) -> Entry:
     """A duplicate-key block skipped the parse stack's enclosing step; give it that step."""
     return NormalizeFieldKeys(True).transform_entry(RemoveEnclosingMiddleware(True).transform_entry(entry, library),
-                                                    library)  # type: ignore[return-value]
+                                                    library)
 
 
 def normalise_fields(entry: Entry) -> list[tuple[str, str, bool]]:
@@ -127,7 +129,8 @@ def find_duplicate(paper: Paper, known: dict[str, Paper]) -> Paper | None:
 
 
 def _move_arxiv(fields: dict[str, str]) -> None:
-    if fields.get("eprint") and (fields.get("archiveprefix", "").lower() == "arxiv" or ARXIV_ID.match(fields["eprint"])):
+    eprint = fields.get("eprint", "")
+    if eprint and (fields.get("archiveprefix", "").lower() == "arxiv" or ARXIV_ID.match(eprint)):
         fields.setdefault("archiveprefix", "arXiv")
         return
     for name in ("journal", "url", "note", "howpublished"):

@@ -27,7 +27,8 @@ _ACCENTS = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u
             ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328",
             "r": "\u030a", "d": "\u0323", "b": "\u0331"}
 # {\"u}, \"u, \"{u}, {\v{s}}, \'{\i}: the accents that make up nearly all LaTeX in author names.
-_ACCENT = re.compile(r"\{?\\(?P<mark>[\"'`^~=.]|[uvHckrdb](?=[{\s]))\s*(?:\{(?P<a>\\?[A-Za-z])\}|(?P<b>\\[ij]\b|[A-Za-z]))\}?")
+_ACCENT = re.compile(r"\{?\\(?P<mark>[\"'`^~=.]|[uvHckrdb](?=[{\s]))\s*"
+                     r"(?:\{(?P<a>\\?[A-Za-z])\}|(?P<b>\\[ij]\b|[A-Za-z]))\}?")
 _DOTLESS = {"\\i": "i", "\\j": "j"}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -16,7 +16,7 @@ from bibtexparser.middlewares import (
     RemoveEnclosingMiddleware,
     ResolveStringReferencesMiddleware,
 )
-from bibtexparser.middlewares.middleware import LibraryMiddleware
+from bibtexparser.middlewares.middleware import LibraryMiddleware, Middleware
 from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ImplicitComment, ParsingFailedBlock
 
@@ -65,7 +65,7 @@ class ResolveCrossrefMiddleware(LibraryMiddleware):
         return library
 
 
-def parse_stack() -> list[object]:
+def parse_stack() -> list[Middleware]:
     """Our explicit parse stack: macros, enclosing, field names, crossref."""
     return [
         ResolveStringReferencesMiddleware(True),
@@ -135,10 +135,10 @@ def _line(block: object) -> int:
     return (start or 0) + 1
 
 
-def parse_or_fail(text: str, stack: list[object], shown_as: str) -> tuple[Library, Diagnostic | None]:
+def parse_or_fail(text: str, stack: Sequence[Middleware], shown_as: str) -> tuple[Library, Diagnostic | None]:
     """bibtexparser's parse; if the parser itself gives up (deep nesting, say), a diagnostic instead."""
     try:
-        return bibtexparser.parse_string(text, parse_stack=stack), None  # type: ignore[arg-type]
+        return bibtexparser.parse_string(text, parse_stack=stack), None
     except (RecursionError, MemoryError, ValueError, IndexError, KeyError, TypeError) as error:
         return Library(), Diagnostic(shown_as, 1, "", "parse-error",
                                      f"the BibTeX parser gave up on this file ({type(error).__name__}); "
@@ -216,7 +216,7 @@ def _as_str(value: object) -> str:
 def _people(value: str) -> tuple[tuple[Person, ...], str]:
     if not value.strip():
         return (), ""
-    people = []
+    people: list[Person] = []
     for name in split_multiple_persons_names(value):
         person = _person(name)
         if isinstance(person, str):

@@ -89,7 +89,7 @@ def load_plan(path: Path, shown_as: str) -> tuple[Plan | None, list[Diagnostic]]
         return None, [Diagnostic(shown_as, 1, slug, "bad-plan", "a plan needs a 'title' and a 'sessions' list")]
     sessions = tuple(
         PlanSession(title=str(s.get("title", f"Session {i}")), papers=_strings(s.get("papers")),
-                    minutes=s.get("minutes") if isinstance(s.get("minutes"), int) else None,
+                    minutes=_minutes(s.get("minutes")),
                     goal=str(s.get("goal", "") or ""),
                     presenter_notes=_strings(s.get("presenter_notes")))
         for i, s in enumerate(_dicts(data["sessions"]), start=1))
@@ -121,6 +121,10 @@ def load_outline(path: Path, shown_as: str) -> tuple[Outline | None, list[Diagno
         for s in _dicts(data.get("sections")))
     return Outline(title=str(data.get("title", "")), speaker=str(data.get("speaker", "")),
                    event=str(data.get("event", "")), sections=sections, location=Location(shown_as, 1)), []
+
+
+def _minutes(value: object) -> int | None:
+    return value if isinstance(value, int) else None
 
 
 def _strings(value: object) -> tuple[str, ...]:

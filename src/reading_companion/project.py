@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .checks import run_checks
@@ -23,7 +23,6 @@ class Layout:
     outline: str = "refs/talk.yml"
     notes: str = "docs/notes/papers"
     intros: str = "docs/notes/topics"
-    extra: dict[str, str] = field(default_factory=dict)
 
     def bib_files(self) -> list[Path]:
         return bib_paths(self.root, self.bibliography)

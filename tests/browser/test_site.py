@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from pathlib import Path
 
 import pytest
 
@@ -89,7 +90,7 @@ def test_progress_persists_and_exports(site, page) -> None:
     page.goto(site.url + "progress/")
     with page.expect_download() as download:
         page.click("#rc-export")
-    data = json.loads(open(download.value.path()).read())
+    data = json.loads(Path(download.value.path()).read_text())
     assert "liu2019darts" in data["read"]
 
 

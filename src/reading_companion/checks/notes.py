@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from ..cite import cited_keys
 from ..diagnostics import Diagnostic, Severity
@@ -45,11 +45,11 @@ def _check_note(note: Note, bibliography: Bibliography) -> Iterator[Diagnostic]:
         yield Diagnostic(path, 1, key, "incomplete-note", "note lacks: " + ", ".join(missing), Severity.WARNING)
 
 
-def _check_text(text: str, path: str, key: str, known: object, offset: int = 0) -> Iterator[Diagnostic]:
-    for number, line in enumerate(text.splitlines(), start=1 + offset):
-        match = PLACEHOLDER.search(line)
+def _check_text(text: str, path: str, key: str, known: Collection[str], offset: int = 0) -> Iterator[Diagnostic]:
+    for number, content in enumerate(text.splitlines(), start=1 + offset):
+        match = PLACEHOLDER.search(content)
         if match:
             yield Diagnostic(path, number, key, "placeholder", f"placeholder text {match.group(0)!r}")
     for line, cited in cited_keys(text):
-        if cited not in known:  # type: ignore[operator]
+        if cited not in known:
             yield Diagnostic(path, line + offset, key, "unknown-key", f"[@{cited}] names no entry")

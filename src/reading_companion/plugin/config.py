@@ -11,6 +11,8 @@ class CompanionConfig(Config):
     """Glob patterns of .bib files, relative to the folder of mkdocs.yml."""
     topics = opt.Type(str, default="refs/topics.yml")
     plans = opt.Type(str, default="refs/plans/*.yml")
+    outline = opt.Type(str, default="refs/talk.yml")
+    """The source talk's sections and citations, for the slide-by-slide page (optional file)."""
     notes = opt.Type(str, default="notes/papers")
     """Reading notes, `<key>.md`, relative to docs_dir; merged into paper pages, never pages themselves."""
     intros = opt.Type(str, default="notes/topics")

@@ -33,7 +33,7 @@ TOPIC_CARDS_MARKER = "<!-- companion:topics -->"
 OFFLINE_ENV = "COMPANION_OFFLINE"
 
 
-def files_of_package():  # type: ignore[no-untyped-def]
+def _packaged_assets():  # type: ignore[no-untyped-def]
     return files_of("reading_companion") / "assets"
 
 
@@ -74,7 +74,7 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         for uri, content in asset_files(self.bibliography, self.options):
             files.append(File.generated(config, uri, content=content))
         if self.offline:
-            files.append(File.generated(config, SHIM, content=(files_of_package() / "vendor/iframe-worker/shim.js")
+            files.append(File.generated(config, SHIM, content=(_packaged_assets() / "vendor/iframe-worker/shim.js")
                                         .read_bytes()))
         elif self.config.offline_zip and self.command in ("build", "gh-deploy"):
             files.append(File.generated(config, ZIP, content=self._offline_zip(config)))
@@ -95,8 +95,8 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         return spec.fill_html(html) if spec is not None else html
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
-        root = _root(config)
-        for path in [*self._layout(config).bib_files(), root / self.config.topics]:
+        root, layout = _root(config), self._layout(config)
+        for path in [*layout.bib_files(), *root.glob(layout.plans), root / layout.topics, root / layout.outline]:
             server.watch(str(path))
         return server
 
@@ -113,7 +113,7 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
     def _layout(self, config: MkDocsConfig) -> Layout:
         root, docs = _root(config), Path(config.docs_dir)
         return Layout(root=root, bibliography=tuple(self.config.bibliography), topics=self.config.topics,
-                      plans=self.config.plans, notes=_rel(docs / self.config.notes, root),
+                      plans=self.config.plans, outline=self.config.outline, notes=_rel(docs / self.config.notes, root),
                       intros=_rel(docs / self.config.intros, root))
 
     def _load(self, config: MkDocsConfig) -> Bibliography:

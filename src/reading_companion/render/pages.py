@@ -62,7 +62,7 @@ class Renderer:
         )
         self.env.filters["pre"] = _pre_text
         self.env.filters["stash"] = self._stash
-        self._html = []
+        self._html: list[str] = []
         self._neighbours = self._topic_neighbours()
 
     def url(self, from_src: str, to_src: str) -> str:
@@ -86,7 +86,7 @@ class Renderer:
         return Markup(replace_cites(markdown, link))
 
     def page(self, template: str, src_uri: str, title: str, in_nav: bool = False, **context: object) -> PageSpec:
-        self._html: list[str] = []
+        self._html = []
         markdown = self.env.get_template(template).render(
             src=src_uri, bib=self.bib, r=self, urls=urls, options=self.options, **context)
         return PageSpec(src_uri, markdown, title, in_nav, tuple(self._html))
@@ -125,9 +125,9 @@ class Renderer:
                              if k in self.bib.papers and k not in session.papers]
             sessions.append({
                 "session": session, "papers": papers,
-                "reading": sum(reading_minutes(p, n) for p, n in zip(papers, notes)),
+                "reading": sum(reading_minutes(p, n) for p, n in zip(papers, notes, strict=False)),
                 "prerequisites": list({p.key: (p, p.key in earlier) for p in prerequisites}.values()),
-                "questions": [(p, q) for p, n in zip(papers, notes) if n for q in n.questions],
+                "questions": [(p, q) for p, n in zip(papers, notes, strict=False) if n for q in n.questions],
             })
         return self.page("plan.md.j2", urls.plan_uri(plan.slug), plan.title, plan=plan, sessions=sessions,
                          keys=" ".join(dict.fromkeys(k for s in plan.sessions for k in s.papers)))
