@@ -34,6 +34,10 @@ SURNAMES = ["M{\\\"u}ller", "Ol{\\v{s}}{\\'a}k", "Zhang", "Li", "Wang", "Dollár
 GIVEN = ["Anna", "Jörg", "Wei", "Ming", "Piotr", "José", "Hana", "Lukas", "Marta", "Yuki"]
 WORDS = ["deep", "graph", "attention", "network", "learning", "adversarial", "robust", "few-shot", "{ImageNet}",
          "segmentation", "detection", "search", "architecture", "{GAN}", "depth", "sparse", "memory", "3D"]
+# A title has one topical word and several from a larger vocabulary, so a query matches a realistic share of
+# papers (a vocabulary of 18 words would make every query match a third of the list).
+_SYLLABLES = ["ra", "ne", "to", "li", "qu", "an", "mo", "ve", "si", "de", "ta", "ur", "ko", "pe", "fi", "lo"]
+VOCABULARY = sorted({a + b + c for a in _SYLLABLES for b in _SYLLABLES for c in ("n", "l", "t", "s", "x")})[:2000]
 MKDOCS = """site_name: Benchmark
 theme:
   name: material
@@ -47,6 +51,13 @@ nav:
 """
 
 
+def surname(rng: random.Random) -> str:
+    """One in four from the accented list (LaTeX to decode), the rest from a pool of about 2,000 names."""
+    if rng.random() < 0.25:
+        return rng.choice(SURNAMES)
+    return rng.choice(VOCABULARY).capitalize() + rng.choice(["", "ov", "er", "son", "i", "ez"])
+
+
 def synthetic_bib(n: int, topics: list[str], rng: random.Random) -> str:
     weights = [v[3] for v in VENUES]
     parts = []
@@ -54,8 +65,10 @@ def synthetic_bib(n: int, topics: list[str], rng: random.Random) -> str:
         kind, field, venue, _ = rng.choices(VENUES, weights)[0]
         year = rng.randint(2012, 2024)
         # Unique titles: the same-paper check would rightly refuse two entries with one title.
-        title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 10))).capitalize() + f" {i}"
-        authors = " and ".join(f"{rng.choice(SURNAMES)}, {rng.choice(GIVEN)}" for _ in range(rng.randint(1, 8)))
+        words = [rng.choice(VOCABULARY) for _ in range(rng.randint(3, 9))] + [rng.choice(WORDS)]
+        rng.shuffle(words)
+        title = " ".join(words).capitalize() + f" {i}"
+        authors = " and ".join(f"{surname(rng)}, {rng.choice(GIVEN)}" for _ in range(rng.randint(1, 8)))
         chosen = ", ".join(rng.sample(topics, rng.randint(1, 2)))
         # Unique, as real arXiv ids are.
         links = f"  eprint = {{{1500 + i % 900}.{10000 + i:05d}}},\n  archiveprefix = {{arXiv}},\n"
