@@ -179,3 +179,26 @@ def test_accessibility_no_serious_violations(site, page) -> None:
         if serious:
             problems[path] = serious
     assert problems == {}
+
+
+def test_progress_import_adds_marks(site, page, tmp_path) -> None:
+    export = tmp_path / "progress.json"
+    export.write_text(json.dumps({"format": "reading-companion-progress", "version": 1,
+                                  "read": {"zoph2017nas": "2026-01-01"}}))
+    page.goto(site.url + "progress/")
+    page.set_input_files("#rc-import", str(export))
+    page.wait_for_selector("text=Imported 1 marks.")
+    page.goto(site.url + "papers/zoph2017nas/")
+    assert page.is_checked("input.rc-read")
+
+
+def test_sorting_by_a_column_is_kept_in_the_url(site, page) -> None:
+    page.goto(site.url + "papers/")
+    page.wait_for_selector("form.rc-filters")
+    page.click("#rc-all-papers th:nth-child(3)")  # Year
+    years = page.locator("#rc-all-papers tbody tr td:nth-child(3)").all_inner_texts()
+    assert years == sorted(years)
+    page.click("#rc-all-papers th:nth-child(3)")
+    years = page.locator("#rc-all-papers tbody tr td:nth-child(3)").all_inner_texts()
+    assert years == sorted(years, reverse=True)
+    assert "sort=2%3Adescending" in page.url or "sort=2:descending" in page.url
