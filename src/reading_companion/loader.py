@@ -37,6 +37,7 @@ TEXT_FIELDS = frozenset({
 URL_FIELDS = ("url", "pdf", "cvf", "code", "project", "video")
 ARXIV_ID = re.compile(r"^(\d{4}\.\d{4,5}|[a-z][a-z\-]*(\.[A-Z]{2})?/\d{7})(v\d+)?$")
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+_AND = re.compile(r"\s+and\s+")
 _ACRONYM = re.compile(r"\(([^()]{1,20})\)\s*$")
 _LOOKS_LIKE_DATA = re.compile(r"[={}]")
 
@@ -217,7 +218,8 @@ def _people(value: str) -> tuple[tuple[Person, ...], str]:
     if not value.strip():
         return (), ""
     people: list[Person] = []
-    for name in split_multiple_persons_names(value):
+    names = _AND.split(value.strip()) if "{" not in value else split_multiple_persons_names(value)
+    for name in names:
         person = _person(name)
         if isinstance(person, str):
             return tuple(people), f"cannot read author name {name!r}: {person}"
@@ -228,12 +230,33 @@ def _people(value: str) -> tuple[tuple[Person, ...], str]:
 @lru_cache(maxsize=65536)
 def _person(name: str) -> Person | str:
     """One name, parsed once however many entries it appears in; a str is the reason it failed."""
+    simple = _simple_person(name)
+    if simple is not None:
+        return simple
     try:
         parts = parse_single_name_into_parts(name, strict=False)
     except Exception as error:  # bibtexparser raises InvalidNameError and friends
         return str(error)
     return Person(first=to_text(" ".join(parts.first)), last=to_text(" ".join(parts.last)),
                   von=to_text(" ".join(parts.von)), jr=to_text(" ".join(parts.jr)))
+
+
+def _simple_person(name: str) -> Person | None:
+    """'Last, First' or 'First Last' with no braces, backslashes or lowercase particles: the common case,
+    read without bibtexparser's general (and slower) name grammar. Anything else returns None."""
+    if "{" in name or "\\" in name or name.count(",") > 1:
+        return None
+    if "," in name:
+        last, first = (part.strip() for part in name.split(","))
+    else:
+        words = name.split()
+        if not words:
+            return None
+        first, last = " ".join(words[:-1]), words[-1]
+    words = (first + " " + last).split()
+    if not last or any(w[:1].islower() for w in words):  # "van", "de la": the von part needs the full grammar
+        return None
+    return Person(first=" ".join(first.split()), last=" ".join(last.split()))
 
 
 def _year(raw: dict[str, str]) -> str:

@@ -151,3 +151,11 @@ def test_plans_pictures_and_print_pages(project: Project) -> None:
     assert 'href="../papers/liu2019darts/"' in pictures
     printed = project.html("print/index.html")
     assert "DARTS: Differentiable Architecture Search" in printed and "https://arxiv.org/abs/1806.09055" in printed
+
+
+def test_search_index_holds_no_raw_bibtex_and_no_listing_pages(project: Project) -> None:
+    assert project.build().returncode == 0
+    index = (project.site / "search/search_index.json").read_text()
+    assert "@inproceedings" not in index and "archiveprefix" not in index
+    assert "DARTS" in index  # the paper page itself is searchable
+    assert '"location":"papers/"' not in index.replace(" ", "")  # the all-papers table is not
