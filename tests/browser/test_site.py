@@ -202,3 +202,16 @@ def test_sorting_by_a_column_is_kept_in_the_url(site, page) -> None:
     years = page.locator("#rc-all-papers tbody tr td:nth-child(3)").all_inner_texts()
     assert years == sorted(years, reverse=True)
     assert "sort=2%3Adescending" in page.url or "sort=2:descending" in page.url
+
+
+def test_pages_print_without_navigation_and_with_addresses(site, page) -> None:
+    page.emulate_media(media="print")
+    for path in ("topics/nas/", "plans/essentials/", "print/"):
+        page.goto(site.url + path)
+        assert not page.locator(".md-header").is_visible()
+        assert not page.locator(".md-sidebar--primary").is_visible()
+        assert not page.locator(".rc-mark").first.is_visible()
+    link = page.locator(".rc-print-paper a[href^='https://arxiv.org']").first
+    shown = page.evaluate("a => getComputedStyle(a, '::after').content", link.element_handle())
+    assert "arxiv.org" in shown
+    assert len(page.pdf()) > 10_000
