@@ -90,7 +90,7 @@ def export(root: Path, fmt: str, topic: str | None, plan: str | None, output: Pa
             raise click.UsageError(f"no plan '{plan}'")
         keys = dict.fromkeys(k for s in chosen.sessions for k in s.papers if k in bib.papers)
         papers = [bib.papers[k] for k in keys]
-    text = FORMATS[fmt][0](papers)
+    text = FORMATS[fmt].export(papers)
     if output is None:
         click.echo(text, nl=False)
     else:

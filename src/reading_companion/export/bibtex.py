@@ -11,7 +11,11 @@ SITE_FIELDS = frozenset({"topics", "order", "related", "followup", "citedas", "s
 
 
 def to_bibtex(papers: Iterable[Paper]) -> str:
-    return "\n".join(entry_bibtex(p) for p in papers)
+    return join_bibtex([entry_bibtex(p) for p in papers])
+
+
+def join_bibtex(records: list[str]) -> str:
+    return "\n".join(records)
 
 
 def entry_bibtex(paper: Paper, keep_site_fields: bool = False) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 from collections.abc import Iterable
 
 from ..model import Paper
@@ -14,7 +15,17 @@ TYPES = {"inproceedings": "paper-conference", "article": "article-journal", "boo
 
 
 def to_csl_json(papers: Iterable[Paper]) -> str:
-    return json.dumps([to_csl_item(p) for p in papers], ensure_ascii=False, indent=2) + "\n"
+    return join_csl([csl_record(p) for p in papers])
+
+
+def csl_record(paper: Paper) -> str:
+    """One item as JSON, indented as it stands inside the file's array."""
+    return textwrap.indent(json.dumps(to_csl_item(paper), ensure_ascii=False, indent=2), "  ")
+
+
+def join_csl(records: list[str]) -> str:
+    """The same text as json.dumps(items, indent=2), from items serialised once each."""
+    return ("[\n" + ",\n".join(records) + "\n]\n") if records else "[]\n"
 
 
 def to_csl_item(paper: Paper) -> dict[str, object]:

@@ -10,7 +10,7 @@ DOWNLOADS = "downloads"
 
 def download_path(scope: str, fmt: str) -> str:
     """`downloads/all.bib`, `downloads/topic-nas.ris`, `downloads/plan-essentials.json`."""
-    return f"{DOWNLOADS}/{scope}.{FORMATS[fmt][1]}"
+    return f"{DOWNLOADS}/{scope}.{FORMATS[fmt].extension}"
 
 
 def download_files(bibliography: Bibliography) -> list[tuple[str, str]]:
@@ -19,5 +19,8 @@ def download_files(bibliography: Bibliography) -> list[tuple[str, str]]:
     for plan in bibliography.plans:
         keys = dict.fromkeys(k for s in plan.sessions for k in s.papers if k in bibliography.papers)
         scopes.append((f"plan-{plan.slug}", [bibliography.papers[k] for k in keys]))
-    return [(download_path(scope, fmt), to_text(papers))
-            for scope, papers in scopes for fmt, (to_text, _) in FORMATS.items()]
+    files = []
+    for fmt, form in FORMATS.items():
+        records = {p.key: form.record(p) for p in bibliography.papers.values()}  # each paper once per format
+        files += [(download_path(scope, fmt), form.join([records[p.key] for p in papers])) for scope, papers in scopes]
+    return files

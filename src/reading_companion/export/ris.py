@@ -13,7 +13,15 @@ TYPES = {"inproceedings": "CPAPER", "article": "JOUR", "book": "BOOK", "incollec
 
 
 def to_ris(papers: Iterable[Paper]) -> str:
-    return "".join("\r\n".join(_lines(p)) + "\r\n" for p in papers)
+    return join_ris([ris_record(p) for p in papers])
+
+
+def ris_record(paper: Paper) -> str:
+    return "\r\n".join(_lines(paper)) + "\r\n"
+
+
+def join_ris(records: list[str]) -> str:
+    return "".join(records)
 
 
 def _lines(paper: Paper) -> Iterator[str]:
