@@ -28,8 +28,6 @@ from .model import Links, Location, Paper, Person, Venue
 logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
 logging.getLogger("bibtexparser").propagate = False
 
-MONTHS = {m: str(i) for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 TEXT_FIELDS = frozenset({
     "title", "booktitle", "journal", "publisher", "organization", "institution", "school",
     "howpublished", "series", "address", "note", "citedas", "edition",
@@ -333,9 +331,3 @@ def bib_paths(root: Path, patterns: Iterable[str]) -> list[Path]:
     for pattern in patterns:
         found.update(root.glob(pattern))
     return sorted(found, key=lambda p: p.as_posix())
-
-
-def month_number(value: str) -> str:
-    return MONTHS.get(value.strip().lower()[:3], value.strip()) if not value.strip().isdigit() else value.strip()
-
-

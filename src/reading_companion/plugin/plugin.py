@@ -22,7 +22,7 @@ from ..diagnostics import Severity
 from ..model import Bibliography
 from ..offline import SHIM, ZIP, zip_site
 from ..project import Layout, load_project
-from ..render import PageSpec, RenderOptions, render_cites, render_site, render_topic_cards
+from ..render import PageSpec, Renderer, RenderOptions, render_site
 from ..render.assets import asset_files
 from ..render.urls import topic_uri
 from .config import CompanionConfig
@@ -63,10 +63,11 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         self.options = RenderOptions(directory_urls=config.use_directory_urls,
                                      templates=Path(self.config.templates) if self.config.templates else None,
                                      downloads=self.config.downloads, print_page=self.config.print_page)
+        self.renderer = Renderer(self.bibliography, self.options)  # one per build, shared by every page
         for file in list(files):
             if _under(file.src_uri, (self.config.notes, self.config.intros)):
                 files.remove(file)
-        for spec in render_site(self.bibliography, self.options):
+        for spec in render_site(self.renderer):
             if files.get_file_from_path(spec.src_uri) is None:  # a hand-written page wins
                 inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
                 files.append(File.generated(config, spec.src_uri, content=spec.markdown, inclusion=inclusion))
@@ -86,9 +87,8 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
             page.meta["title"] = TextTitle(spec.title)
             return markdown
         if TOPIC_CARDS_MARKER in markdown:
-            cards = render_topic_cards(self.bibliography, self.options, page.file.src_uri)
-            markdown = markdown.replace(TOPIC_CARDS_MARKER, cards)
-        return render_cites(self.bibliography, self.options, markdown, page.file.src_uri)
+            markdown = markdown.replace(TOPIC_CARDS_MARKER, self.renderer.topic_cards(page.file.src_uri))
+        return str(self.renderer.cites(markdown, page.file.src_uri))
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.pages.get(page.file.src_uri)

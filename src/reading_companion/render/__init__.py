@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from .pages import PageSpec, RenderOptions, render_cites, render_site, render_topic_cards
+from .pages import PageSpec, Renderer, RenderOptions, render_site
 
-__all__ = ["PageSpec", "RenderOptions", "render_cites", "render_site", "render_topic_cards"]
+__all__ = ["PageSpec", "RenderOptions", "Renderer", "render_site"]

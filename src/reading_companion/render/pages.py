@@ -7,7 +7,6 @@ autoescaping, so a field is always text, never markup; only our own notes are Ma
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -143,6 +142,10 @@ class Renderer:
             for fmt, label in (("bibtex", "BibTeX"), ("ris", "RIS"), ("csl-json", "CSL-JSON"))]
         return Markup('<p class="rc-downloads">Download: ') + Markup(" ").join(links) + Markup("</p>")
 
+    def topic_cards(self, from_src: str) -> str:
+        """Topic cards for a hand-written page (the home page's `<!-- companion:topics -->`)."""
+        return self.env.get_template("topic_cards.html.j2").render(src=from_src, bib=self.bib, r=self, urls=urls)
+
     def _topic_neighbours(self) -> dict[str, tuple[Paper | None, Paper | None]]:
         """Previous/next of each paper within its first topic's reading order."""
         neighbours: dict[str, tuple[Paper | None, Paper | None]] = {}
@@ -154,9 +157,9 @@ class Renderer:
         return neighbours
 
 
-def render_site(bibliography: Bibliography, options: RenderOptions) -> list[PageSpec]:
+def render_site(r: Renderer) -> list[PageSpec]:
     """Every generated page of the site."""
-    r = Renderer(bibliography, options)
+    bibliography, options = r.bib, r.options
     pages = [r.paper_page(p) for p in bibliography.papers.values()]
     pages += [r.topic_page(t) for t in bibliography.topics]
     pages.append(r.page("topics.md.j2", urls.TOPICS_INDEX, "Topics", in_nav=True))
@@ -180,20 +183,7 @@ def render_site(bibliography: Bibliography, options: RenderOptions) -> list[Page
     return pages
 
 
-def render_topic_cards(bibliography: Bibliography, options: RenderOptions, from_src: str) -> str:
-    """Topic cards for a hand-written page (the home page's `<!-- companion:topics -->`)."""
-    return Renderer(bibliography, options).env.get_template("topic_cards.html.j2").render(
-        src=from_src, bib=bibliography, r=Renderer(bibliography, options), urls=urls)
-
-
-def render_cites(bibliography: Bibliography, options: RenderOptions, markdown: str, from_src: str) -> str:
-    return str(Renderer(bibliography, options).cites(markdown, from_src))
-
-
 def _pre_text(value: str) -> Markup:
     # One line of escaped text: a blank line inside raw HTML would end Markdown's HTML block.
     return Markup(str(escape(value)).replace("\n", "&#10;"))
 
-
-def keys(papers: Iterable[Paper]) -> str:
-    return " ".join(p.key for p in papers)
