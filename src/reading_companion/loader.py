@@ -275,6 +275,8 @@ def _venue(fields: dict[str, str], year: str, on_arxiv: bool) -> Venue:
         name = match.group(1).strip()
     elif full.startswith("http"):
         name = "Web"
+    elif full.lower().startswith("arxiv"):
+        name = "arXiv"
     elif len(full) <= 32:
         name = full
     else:

@@ -97,6 +97,9 @@ def test_progress_persists_and_exports(site, page) -> None:
 def test_filters_live_in_the_url_and_answer_fast(site, page) -> None:
     page.goto(site.url + "papers/?topic=nas&origin=talk")
     page.wait_for_selector("form.rc-filters")
+    labels = page.locator("form.rc-filters fieldset label").all_inner_texts()
+    assert labels[0].strip() == "Deep RL and learning on graphs"  # the site's topic order
+    assert "Scene graphs, VQA and captioning" in [label.strip() for label in labels]
     visible = page.locator("#rc-all-papers tbody tr:visible")
     keys = visible.evaluate_all("rows => rows.map(r => r.dataset.key)")
     assert "liu2019darts" in keys and "mnih2015human" not in keys

@@ -137,11 +137,12 @@
     var tbody = table.tBodies[0];
     var rows = Array.prototype.slice.call(tbody.rows);
     rows.forEach(function (r) { r.dataset.text = r.textContent.toLowerCase(); });
-    var topics = {};
-    rows.forEach(function (r) {
-      var names = r.cells[4].textContent.split(", ");
-      r.dataset.topics.split(" ").forEach(function (slug, i) { if (slug) { topics[slug] = names[i] || slug; } });
-    });
+    // Topics in the site's order, with their titles (a title may itself hold a comma).
+    var topics = [];
+    try { topics = JSON.parse(table.dataset.topicTitles || "[]"); } catch (e) { topics = []; }
+    var used = {};
+    rows.forEach(function (r) { r.dataset.topics.split(" ").forEach(function (slug) { used[slug] = true; }); });
+    topics = topics.filter(function (t) { return used[t[0]]; });
     var form = document.createElement("form");
     form.className = "rc-filters";
     form.setAttribute("role", "search");
@@ -156,14 +157,14 @@
     var legend = document.createElement("legend");
     legend.textContent = "Topics:";
     set.appendChild(legend);
-    Object.keys(topics).sort().forEach(function (slug) {
+    topics.forEach(function (topic) {
       var l = document.createElement("label");
       var box = document.createElement("input");
       box.type = "checkbox";
       box.name = "topic";
-      box.value = slug;
+      box.value = topic[0];
       l.appendChild(box);
-      l.appendChild(document.createTextNode(" " + topics[slug]));
+      l.appendChild(document.createTextNode(" " + topic[1]));
       set.appendChild(l);
     });
     form.appendChild(set);

@@ -164,7 +164,8 @@ def render_site(r: Renderer) -> list[PageSpec]:
     pages += [r.topic_page(t) for t in bibliography.topics]
     pages.append(r.page("topics.md.j2", urls.TOPICS_INDEX, "Topics", in_nav=True))
     pages.append(r.page("all_papers.md.j2", urls.ALL_PAPERS, "All papers", in_nav=True,
-                        papers=sorted(bibliography.papers.values(), key=lambda p: (p.year, p.key))))
+                        papers=sorted(bibliography.papers.values(), key=lambda p: (p.year, p.key)),
+                        topic_titles=[[t.slug, t.title] for t in bibliography.topics]))
     if bibliography.plans:
         pages += [r.plan_page(plan) for plan in bibliography.plans]
         pages.append(r.page("plans.md.j2", urls.PLANS_INDEX, "Reading plans", in_nav=True))
