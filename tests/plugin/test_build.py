@@ -19,6 +19,9 @@ def test_paper_page_has_buttons_bibtex_and_topics(project: Project) -> None:
     assert 'href="https://github.com/quark0/darts"' in html
     assert ">PDF<" not in html and ">DOI<" not in html  # no button for a missing link
     assert 'class="language-bibtex"' in html and "@inproceedings{liu2019darts," in html
+    reader_block = html.split('class="rc-bibtex highlight')[1].split("</pre>")[0]
+    assert "topics" not in reader_block and "archiveprefix" in reader_block  # readers get bibliographic fields
+    assert "topics        = {nas}" in html.split('class="rc-source"')[1]  # the entry as kept, in a details block
     assert 'href="../../topics/nas/"' in html
     assert "Hanxiao Liu, Karen Simonyan, Yiming Yang" in html
     assert 'rel="prev"' in html and "Neural Architecture Search with Reinforcement Learning" in html

@@ -14,6 +14,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..cite import replace_cites
+from ..export.bibtex import entry_bibtex
 from ..model import Bibliography, Paper, Plan, Topic
 from . import pictures, urls
 from .reading import reading_minutes
@@ -106,6 +107,7 @@ class Renderer:
             related=[self.bib.papers[k] for k in paper.related if k in self.bib.papers],
             read_first=[self.bib.papers[k] for k in (note.read_first if note else ()) if k in self.bib.papers],
             prev_paper=prev_paper, next_paper=next_paper, minutes=reading_minutes(paper, note),
+            reader_bibtex=entry_bibtex(paper),
         )
 
     def topic_page(self, topic: Topic) -> PageSpec:
