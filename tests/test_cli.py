@@ -49,3 +49,16 @@ def test_export_topic_to_file(project: Project) -> None:
     assert text.startswith("@inproceedings{zoph2017nas,") and "liu2019darts" not in text
     assert "topics" not in text  # site-only fields stay out of downloads
     assert run_companion("export", "--format", "ris", "--topic", "nope", cwd=project.root).returncode == 2
+
+
+def test_check_uses_the_plugin_options_from_mkdocs_yml(project: Project) -> None:
+    project.write("mkdocs.yml", (project.root / "mkdocs.yml").read_text().replace(
+        "  - companion\n", "  - companion:\n      bibliography: [lists/*.bib]\n      notes: reading/notes\n"))
+    (project.root / "refs/papers.bib").rename(project.root / "refs/elsewhere.txt")
+    project.write("lists/main.bib", SAMPLE_BIB)
+    project.write("docs/reading/notes/ghost2019.md", "Hello\n")
+    result = run_companion("check", cwd=project.root)
+    assert result.returncode == 1
+    assert "docs/reading/notes/ghost2019.md:1: error[orphan-note] ghost2019" in result.stdout
+    assert "2 entries" in result.stderr
+    assert project.build().returncode != 0  # the build reads the same options and agrees

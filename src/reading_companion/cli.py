@@ -11,10 +11,12 @@ from . import diagnostics as diag
 from .export import FORMATS
 from .loader import relative_name
 from .project import Layout, load_project
+from .settings import layout_from_mkdocs_yml
 
 
 def _layout(root: Path) -> Layout:
-    return Layout(root=root)
+    """The paths the site build uses: the plugin's options in mkdocs.yml, else the defaults."""
+    return layout_from_mkdocs_yml(root)
 
 
 def _project_root(start: Path) -> Path:
