@@ -90,8 +90,7 @@ def export(root: Path, fmt: str, topic: str | None, plan: str | None, output: Pa
         chosen = next((p for p in bib.plans if p.slug == plan), None)
         if chosen is None:
             raise click.UsageError(f"no plan '{plan}'")
-        keys = dict.fromkeys(k for s in chosen.sessions for k in s.papers if k in bib.papers)
-        papers = [bib.papers[k] for k in keys]
+        papers = bib.plan_papers(chosen)
     text = FORMATS[fmt].export(papers)
     if output is None:
         click.echo(text, nl=False)

@@ -11,7 +11,7 @@ from bibtexparser.middlewares import NormalizeFieldKeys, RemoveEnclosingMiddlewa
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry
 
 from .bibformat import format_entry_fields
-from .checks.duplicates import normalised_title
+from .checks.duplicates import identities
 from .diagnostics import Diagnostic
 from .latex import clean_url, to_text
 from .loader import ARXIV_ID, failed_block_diagnostic, parse_or_fail, to_paper
@@ -117,15 +117,9 @@ def new_key(fields: list[tuple[str, str, bool]], taken: set[str]) -> str:
 
 
 def find_duplicate(paper: Paper, known: dict[str, Paper]) -> Paper | None:
-    title = normalised_title(paper.title)
-    for other in known.values():
-        if paper.arxiv_id and other.arxiv_id and _bare(paper.arxiv_id) == _bare(other.arxiv_id):
-            return other
-        if paper.doi and other.doi and paper.doi.lower() == other.doi.lower():
-            return other
-        if title and title == normalised_title(other.title):
-            return other
-    return None
+    """The known entry that is the same paper, by the rule `companion check` applies."""
+    mine = set(identities(paper))
+    return next((other for other in known.values() if mine.intersection(identities(other))), None)
 
 
 def _move_arxiv(fields: dict[str, str]) -> None:
@@ -191,7 +185,3 @@ def _as_entry(entry_type: str, key: str, fields: list[tuple[str, str, bool]]) ->
 def _ascii(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]", "", folded.lower())
-
-
-def _bare(arxiv_id: str) -> str:
-    return re.sub(r"v\d+$", "", arxiv_id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 
@@ -200,6 +200,14 @@ class Bibliography:
         """A topic's papers in reading order: talk papers by position, follow-ups after."""
         members = [p for p in self.papers.values() if slug in p.topics]
         return sorted(members, key=_reading_key)
+
+    def resolve(self, keys: Iterable[str]) -> list[Paper]:
+        """The papers of these keys, in order, each once; keys without an entry are left out."""
+        return [self.papers[k] for k in dict.fromkeys(keys) if k in self.papers]
+
+    def plan_papers(self, plan: Plan) -> list[Paper]:
+        """A plan's papers in session order."""
+        return self.resolve(k for s in plan.sessions for k in s.papers)
 
     def topics_in(self, part: str) -> list[Topic]:
         return [t for t in self.topics if t.part == part]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -54,18 +55,27 @@ def load_note(path: Path, shown_as: str) -> tuple[Note | None, list[Diagnostic]]
     return note, problems
 
 
+def read_yaml_mapping(path: Path, shown_as: str, key: str, rule: str,
+                      expected: str) -> tuple[dict[str, Any] | None, list[Diagnostic]]:
+    """A YAML file that must hold a mapping; problems as diagnostics under `rule`."""
+    text, problem = read_text(path)
+    if text is None:
+        return None, [Diagnostic(shown_as, 1, key, "unreadable-file", problem)]
+    try:
+        data = yaml.load(text, Loader=_SAFE_LOADER) or {}
+    except yaml.YAMLError as error:
+        return None, [Diagnostic(shown_as, _yaml_line(error), key, rule, _yaml_reason(error))]
+    if not isinstance(data, dict):
+        return None, [Diagnostic(shown_as, 1, key, rule, expected)]
+    return data, []
+
+
 def load_topics(path: Path, shown_as: str) -> tuple[tuple[Part, ...], tuple[Topic, ...], list[Diagnostic]]:
     if not path.exists():
         return (), (), []
-    text, problem = read_text(path)
-    if text is None:
-        return (), (), [Diagnostic(shown_as, 1, "", "unreadable-file", problem)]
-    try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as error:
-        return (), (), [Diagnostic(shown_as, _yaml_line(error), "", "bad-topics", _yaml_reason(error))]
-    if not isinstance(data, dict):
-        return (), (), [Diagnostic(shown_as, 1, "", "bad-topics", "expected 'parts' and 'topics' lists")]
+    data, problems = read_yaml_mapping(path, shown_as, "", "bad-topics", "expected 'parts' and 'topics' lists")
+    if data is None:
+        return (), (), problems
     parts = tuple(Part(str(p.get("slug", "")), str(p.get("title", "")), str(p.get("description", "")))
                   for p in _dicts(data.get("parts")))
     topics = tuple(Topic(str(t.get("slug", "")), str(t.get("title", "")), str(t.get("description", "")),
@@ -77,16 +87,12 @@ def load_topics(path: Path, shown_as: str) -> tuple[tuple[Part, ...], tuple[Topi
 
 
 def load_plan(path: Path, shown_as: str) -> tuple[Plan | None, list[Diagnostic]]:
-    text, problem = read_text(path)
-    slug = path.stem
-    if text is None:
-        return None, [Diagnostic(shown_as, 1, slug, "unreadable-file", problem)]
-    try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as error:
-        return None, [Diagnostic(shown_as, _yaml_line(error), slug, "bad-plan", _yaml_reason(error))]
-    if not isinstance(data, dict) or not isinstance(data.get("sessions"), list):
-        return None, [Diagnostic(shown_as, 1, slug, "bad-plan", "a plan needs a 'title' and a 'sessions' list")]
+    slug, expected = path.stem, "a plan needs a 'title' and a 'sessions' list"
+    data, problems = read_yaml_mapping(path, shown_as, slug, "bad-plan", expected)
+    if data is None:
+        return None, problems
+    if not isinstance(data.get("sessions"), list):
+        return None, [Diagnostic(shown_as, 1, slug, "bad-plan", expected)]
     sessions = tuple(
         PlanSession(title=str(s.get("title", f"Session {i}")), papers=_strings(s.get("papers")),
                     minutes=_minutes(s.get("minutes")),
@@ -102,15 +108,9 @@ def load_outline(path: Path, shown_as: str) -> tuple[Outline | None, list[Diagno
     """The talk's sections and citations (optional file)."""
     if not path.exists():
         return None, []
-    text, problem = read_text(path)
-    if text is None:
-        return None, [Diagnostic(shown_as, 1, "", "unreadable-file", problem)]
-    try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as error:
-        return None, [Diagnostic(shown_as, _yaml_line(error), "", "bad-outline", _yaml_reason(error))]
-    if not isinstance(data, dict):
-        return None, [Diagnostic(shown_as, 1, "", "bad-outline", "expected 'title' and a 'sections' list")]
+    data, problems = read_yaml_mapping(path, shown_as, "", "bad-outline", "expected 'title' and a 'sections' list")
+    if data is None:
+        return None, problems
     sections = tuple(
         OutlineSection(title=str(s.get("title", "")), part=str(s.get("part", "")), topic=str(s.get("topic", "")),
                        citations=tuple(Citation(slide=str(c.get("slide", "")),

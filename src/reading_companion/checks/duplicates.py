@@ -24,7 +24,7 @@ def check_same_paper(bibliography: Bibliography) -> Iterator[Diagnostic]:
     """duplicate-paper: same normalised title, arXiv id or DOI under different keys."""
     seen: dict[tuple[str, str], Paper] = {}
     for paper in bibliography.papers.values():
-        for kind, value in _identities(paper):
+        for kind, value in identities(paper):
             earlier = seen.setdefault((kind, value), paper)
             if earlier is not paper and not _declared_versions(paper, earlier, kind):
                 yield Diagnostic(paper.location.path, paper.location.line, paper.key, "duplicate-paper",
@@ -42,7 +42,8 @@ def normalised_title(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", title.lower())
 
 
-def _identities(paper: Paper) -> Iterator[tuple[str, str]]:
+def identities(paper: Paper) -> Iterator[tuple[str, str]]:
+    """What makes two entries the same paper: its arXiv id (any version), DOI or normalised title."""
     if paper.arxiv_id:
         yield "arXiv id", re.sub(r"v\d+$", "", paper.arxiv_id)
     if paper.doi:

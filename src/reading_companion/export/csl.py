@@ -31,8 +31,8 @@ def join_csl(records: list[str]) -> str:
 def to_csl_item(paper: Paper) -> dict[str, object]:
     item: dict[str, object] = {"id": paper.key, "type": _type(paper), "title": paper.title}
     if paper.authors:
-        item["author"] = [{"family": f"{p.von} {p.last}".strip(), "given": p.first} if p.first
-                          else {"family": f"{p.von} {p.last}".strip()} for p in paper.authors]
+        item["author"] = [{"family": p.surname, "given": p.first} if p.first else {"family": p.surname}
+                          for p in paper.authors]
     elif paper.fields.get("organization"):
         item["author"] = [{"literal": paper.fields["organization"]}]
     if paper.year.isdigit():

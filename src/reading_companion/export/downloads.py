@@ -16,9 +16,7 @@ def download_path(scope: str, fmt: str) -> str:
 def download_files(bibliography: Bibliography) -> list[tuple[str, str]]:
     scopes: list[tuple[str, list[Paper]]] = [("all", list(bibliography.papers.values()))]
     scopes += [(f"topic-{t.slug}", bibliography.papers_in(t.slug)) for t in bibliography.topics]
-    for plan in bibliography.plans:
-        keys = dict.fromkeys(k for s in plan.sessions for k in s.papers if k in bibliography.papers)
-        scopes.append((f"plan-{plan.slug}", [bibliography.papers[k] for k in keys]))
+    scopes += [(f"plan-{plan.slug}", bibliography.plan_papers(plan)) for plan in bibliography.plans]
     files = []
     for fmt, form in FORMATS.items():
         records = {p.key: form.record(p) for p in bibliography.papers.values()}  # each paper once per format

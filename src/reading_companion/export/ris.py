@@ -28,7 +28,7 @@ def _lines(paper: Paper) -> Iterator[str]:
     yield f"TY  - {TYPES.get(paper.entry_type, 'GEN')}"
     for person in paper.authors:
         given = " ".join(part for part in (person.first,) if part)
-        family = paper_family(person.von, person.last)
+        family = person.surname
         yield f"AU  - {family}, {given}".rstrip(", ") if given else f"AU  - {family}"
     yield f"TI  - {paper.title}"
     if paper.venue.full and paper.entry_type != "misc":
@@ -50,10 +50,6 @@ def _lines(paper: Paper) -> Iterator[str]:
     if paper.arxiv_id:
         yield f"N1  - arXiv:{paper.arxiv_id}"
     yield "ER  - "
-
-
-def paper_family(von: str, last: str) -> str:
-    return f"{von} {last}".strip()
 
 
 def _urls(paper: Paper) -> list[str]:

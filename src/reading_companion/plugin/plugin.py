@@ -8,7 +8,6 @@ import re
 import subprocess
 import sys
 import tempfile
-from importlib.resources import files as files_of
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,7 @@ from ..model import Bibliography
 from ..offline import SHIM, ZIP, zip_site
 from ..project import Layout, load_project
 from ..render import PageSpec, Renderer, RenderOptions, render_site
-from ..render.assets import asset_files
+from ..render.assets import asset_files, packaged
 from ..render.urls import topic_uri
 from .config import CompanionConfig
 from .titles import TextTitle
@@ -31,10 +30,6 @@ from .titles import TextTitle
 log = logging.getLogger("mkdocs.plugins.companion")
 TOPIC_CARDS_MARKER = "<!-- companion:topics -->"
 OFFLINE_ENV = "COMPANION_OFFLINE"
-
-
-def _packaged_assets():  # type: ignore[no-untyped-def]
-    return files_of("reading_companion") / "assets"
 
 
 class CompanionPlugin(BasePlugin[CompanionConfig]):
@@ -75,8 +70,7 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         for uri, content in asset_files(self.bibliography, self.options):
             files.append(File.generated(config, uri, content=content))
         if self.offline:
-            files.append(File.generated(config, SHIM, content=(_packaged_assets() / "vendor/iframe-worker/shim.js")
-                                        .read_bytes()))
+            files.append(File.generated(config, SHIM, content=packaged("vendor/iframe-worker/shim.js")))
         elif self.config.offline_zip and self.command in ("build", "gh-deploy"):
             files.append(File.generated(config, ZIP, content=self._offline_zip(config)))
         return files

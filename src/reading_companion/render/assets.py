@@ -10,11 +10,15 @@ from .pages import RenderOptions
 ASSET_DIR = "assets/companion"
 
 
+def packaged(name: str) -> bytes:
+    """A file shipped in the package's assets folder."""
+    return (files("reading_companion") / "assets" / name).read_bytes()
+
+
 def asset_files(bibliography: Bibliography, options: RenderOptions) -> list[tuple[str, str | bytes]]:
     """(site path, content) of every static file the plugin adds."""
-    packaged = files("reading_companion") / "assets"
     found: list[tuple[str, str | bytes]] = [
-        (f"{ASSET_DIR}/{name}", (packaged / name).read_bytes()) for name in ("companion.css", "companion.js")
+        (f"{ASSET_DIR}/{name}", packaged(name)) for name in ("companion.css", "companion.js")
     ]
     if options.downloads:
         from ..export.downloads import download_files

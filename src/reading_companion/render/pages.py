@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from ..cite import replace_cites
 from ..export.bibtex import entry_bibtex
+from ..export.downloads import download_path
 from ..model import Bibliography, Paper, Plan, Topic
 from . import pictures, urls
 from .reading import reading_minutes
@@ -104,8 +105,8 @@ class Renderer:
             "paper.md.j2", src, paper.title, paper=paper, note=note,
             body=self.cites(note.body, src) if note else None,
             topics=[t for t in (self.bib.topic(s) for s in paper.topics) if t is not None],
-            related=[self.bib.papers[k] for k in paper.related if k in self.bib.papers],
-            read_first=[self.bib.papers[k] for k in (note.read_first if note else ()) if k in self.bib.papers],
+            related=self.bib.resolve(paper.related),
+            read_first=self.bib.resolve(note.read_first if note else ()),
             prev_paper=prev_paper, next_paper=next_paper, minutes=reading_minutes(paper, note),
             reader_bibtex=entry_bibtex(paper),
         )
@@ -118,27 +119,24 @@ class Renderer:
 
     def plan_page(self, plan: Plan) -> PageSpec:
         sessions = []
-        for session in plan.sessions:
-            papers = [self.bib.papers[k] for k in session.papers if k in self.bib.papers]
+        for number, session in enumerate(plan.sessions):
+            papers = self.bib.resolve(session.papers)
             notes = [self.bib.notes.get(p.key) for p in papers]
-            earlier = {k for s in plan.sessions[: plan.sessions.index(session) + 1] for k in s.papers}
-            prerequisites = [self.bib.papers[k] for n in notes if n for k in n.read_first
-                             if k in self.bib.papers and k not in session.papers]
+            earlier = {k for s in plan.sessions[:number] for k in s.papers}
+            prerequisites = self.bib.resolve(k for n in notes if n for k in n.read_first if k not in session.papers)
             sessions.append({
                 "session": session, "papers": papers,
-                "reading": sum(reading_minutes(p, n) for p, n in zip(papers, notes, strict=False)),
-                "prerequisites": list({p.key: (p, p.key in earlier) for p in prerequisites}.values()),
-                "questions": [(p, q) for p, n in zip(papers, notes, strict=False) if n for q in n.questions],
+                "reading": sum(reading_minutes(p, n) for p, n in zip(papers, notes, strict=True)),
+                "prerequisites": [(p, p.key in earlier) for p in prerequisites],
+                "questions": [(p, q) for p, n in zip(papers, notes, strict=True) if n for q in n.questions],
             })
         return self.page("plan.md.j2", urls.plan_uri(plan.slug), plan.title, plan=plan, sessions=sessions,
-                         keys=" ".join(dict.fromkeys(k for s in plan.sessions for k in s.papers)))
+                         keys=" ".join(p.key for p in self.bib.plan_papers(plan)))
 
     def downloads(self, from_src: str, scope: str) -> Markup:
         """Links to a scope's download files, if the site offers downloads."""
         if not self.options.downloads:
             return Markup("")
-        from ..export.downloads import download_path
-
         links = [Markup('<a class="md-button rc-button" href="{}" download>{}</a>').format(
             self.asset(from_src, download_path(scope, fmt)), label)
             for fmt, label in (("bibtex", "BibTeX"), ("ris", "RIS"), ("csl-json", "CSL-JSON"))]
