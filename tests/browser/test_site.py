@@ -15,12 +15,18 @@ PAGES = ["", "talk/", "coverage/", "errata/", "topics/", "topics/nas/", "papers/
          "plans/", "plans/full-course/", "progress/", "about/"]
 
 
+def wait_for_results_of(page, query: str) -> None:  # type: ignore[no-untyped-def]
+    """Results appear while a query is still being typed ("da"); wait for those of the whole query."""
+    page.wait_for_function("q => { const a = document.querySelector('.md-search-result__item a');"
+                           " return a && a.href.includes('h=' + q); }", arg=query, timeout=15000)
+
+
 def test_search_finds_darts_and_a_phrase_from_one_note(site, page) -> None:
     page.goto(site.url)
     page.locator(".md-search__input").first.click()
     page.keyboard.type("DARTS")  # Material's search listens to key events, which fill() does not send
     first = page.locator(".md-search-result__item a").first
-    first.wait_for(timeout=15000)
+    wait_for_results_of(page, "darts")
     assert "papers/liu2019darts" in (first.get_attribute("href") or "")
     page.keyboard.press("Control+A")
     page.keyboard.type("bilevel optimisation")
@@ -152,7 +158,7 @@ def test_offline_copy_works_from_file_urls(site, page, tmp_path) -> None:
     page.locator(".md-search__input").first.click()
     page.keyboard.type("DARTS")
     first = page.locator(".md-search-result__item a").first
-    first.wait_for(timeout=15000)
+    wait_for_results_of(page, "darts")
     assert "papers/liu2019darts.html" in (first.get_attribute("href") or "")
     page.goto((top / "topics/nas.html").as_uri())
     page.click("a[href$='papers/zoph2017nas.html']")
