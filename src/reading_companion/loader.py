@@ -11,14 +11,10 @@ from pathlib import Path
 
 import bibtexparser
 from bibtexparser.library import Library
-from bibtexparser.middlewares import (
-    NormalizeFieldKeys,
-    RemoveEnclosingMiddleware,
-    ResolveStringReferencesMiddleware,
-)
+from bibtexparser.middlewares import RemoveEnclosingMiddleware, ResolveStringReferencesMiddleware
 from bibtexparser.middlewares.middleware import LibraryMiddleware, Middleware
 from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
-from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ImplicitComment, ParsingFailedBlock
+from bibtexparser.model import DuplicateBlockKeyBlock, Entry, Field, ImplicitComment, ParsingFailedBlock
 
 from .diagnostics import Diagnostic, Severity
 from .latex import clean_url, to_text
@@ -47,63 +43,90 @@ class LoadedFile:
 
 
 class ResolveCrossrefMiddleware(LibraryMiddleware):
-    """Fills an entry's missing fields from the entry its `crossref` names (same file)."""
+    """Fills an entry's missing fields from the entry its `crossref` names (same file). Field names are
+    compared without case: the stack does not normalise them (to_paper does, in the same pass it reads them)."""
 
     def transform(self, library: Library) -> Library:
         by_key = {e.key.lower(): e for e in library.entries}
         for entry in library.entries:
-            parent_field = entry.get("crossref")
-            parent = by_key.get(str(parent_field.value).lower()) if parent_field else None
+            parent_key = next((str(f.value) for f in entry.fields if f.key.lower() == "crossref"), None)
+            parent = by_key.get(parent_key.lower()) if parent_key is not None else None
             if parent is None:
                 continue
-            for name, value in parent.items():
-                if name not in entry and name not in ("crossref", "ID", "ENTRYTYPE"):
-                    entry[name] = value
-            if "booktitle" not in entry and "title" in parent:
-                entry["booktitle"] = parent["title"]
+            own = {f.key.lower() for f in entry.fields}
+            for field in parent.fields:
+                name = field.key.lower()
+                if name not in own and name not in ("crossref", "id", "entrytype"):
+                    entry.set_field(Field(name, field.value))
+                    own.add(name)
+            title = next((f.value for f in parent.fields if f.key.lower() == "title"), None)
+            if "booktitle" not in own and title is not None:
+                entry.set_field(Field("booktitle", title))
         return library
 
 
 def parse_stack() -> list[Middleware]:
-    """Our explicit parse stack: macros, enclosing, field names, crossref."""
+    """Our explicit parse stack: macros, enclosing, crossref. Field names are lowercased by to_paper."""
     return [
         ResolveStringReferencesMiddleware(True),
         RemoveEnclosingMiddleware(True),
-        NormalizeFieldKeys(True),
         ResolveCrossrefMiddleware(True),
     ]
 
 
 def load_bib_file(path: Path, shown_as: str) -> LoadedFile:
     """Parse one file; bad input becomes diagnostics, never an exception."""
+    return load_segment(read_segment(path, shown_as)).loaded
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A file's text, or a run of whole blocks of it: `line_offset` lines of the file come before it.
+    `file_diagnostics` are the file's own problems (encoding, unreadable), reported with its first segment."""
+
+    text: str
+    shown_as: str
+    line_offset: int = 0
+    file_diagnostics: tuple[Diagnostic, ...] = ()
+
+
+@dataclass(frozen=True)
+class LoadedSegment:
+    loaded: LoadedFile
+    keys: frozenset[str]
+    clean: bool
+    """No block failed to parse: the segment may be joined to the rest of its file as it is."""
+
+
+def read_segment(path: Path, shown_as: str) -> Segment:
+    """A whole file as one segment; a file that cannot be read is an empty one with its diagnostic."""
     text, problem = read_text(path)
     if text is None:
-        return LoadedFile([], [Diagnostic(shown_as, 1, "", "unreadable-file", problem)])
-    diagnostics = [Diagnostic(shown_as, 1, "", "encoding", problem)] if problem else []
-    library, failure = parse_or_fail(text, parse_stack(), shown_as)
+        return Segment("", shown_as, 0, (Diagnostic(shown_as, 1, "", "unreadable-file", problem),))
+    return Segment(text, shown_as, 0, (Diagnostic(shown_as, 1, "", "encoding", problem),) if problem else ())
+
+
+def load_segment(segment: Segment) -> LoadedSegment:
+    """Parse one segment; bad input becomes diagnostics, never an exception."""
+    name, offset = segment.shown_as, segment.line_offset
+    diagnostics = list(segment.file_diagnostics)
+    if any(d.rule == "unreadable-file" for d in diagnostics):
+        return LoadedSegment(LoadedFile([], diagnostics), frozenset(), True)
+    library, failure = parse_or_fail(segment.text, parse_stack(), name)
     if failure is not None:
-        return LoadedFile([], diagnostics + [failure])
-    diagnostics += [failed_block_diagnostic(block, shown_as) for block in library.failed_blocks]
-    diagnostics += list(_stray_text(library, shown_as))
+        return LoadedSegment(LoadedFile([], diagnostics + [failure]), frozenset(), False)
+    diagnostics += [failed_block_diagnostic(block, name, offset) for block in library.failed_blocks]
+    diagnostics += list(_stray_text(library, name, offset))
     papers = []
     for entry in library.entries:
         if entry.entry_type.lower() in ("comment", "preamble", "string"):
             continue
-        paper, problems = to_paper(entry, shown_as)
+        paper, problems = to_paper(entry, name, offset)
         diagnostics += problems
         if paper is not None:
             papers.append(paper)
-    return LoadedFile(papers, diagnostics)
-
-
-def load_bib_files(paths: Iterable[Path], root: Path) -> LoadedFile:
-    papers: list[Paper] = []
-    diagnostics: list[Diagnostic] = []
-    for path in paths:
-        loaded = load_bib_file(path, relative_name(path, root))
-        papers += loaded.papers
-        diagnostics += loaded.diagnostics
-    return LoadedFile(papers, diagnostics)
+    keys = frozenset(entry.key.lower() for entry in library.entries)
+    return LoadedSegment(LoadedFile(papers, diagnostics), keys, not library.failed_blocks)
 
 
 def relative_name(path: Path, root: Path) -> str:
@@ -129,9 +152,10 @@ def read_text(path: Path) -> tuple[str | None, str]:
         return text, f"invalid UTF-8 at line {line} (byte {error.start}); save the file as UTF-8"
 
 
-def _line(block: object) -> int:
+def _line(block: object, offset: int = 0) -> int:
+    """1-based line of a block in its file; `offset` lines of the file come before the parsed text."""
     start = getattr(block, "start_line", None)
-    return (start or 0) + 1
+    return (start or 0) + 1 + offset
 
 
 def parse_or_fail(text: str, stack: Sequence[Middleware], shown_as: str) -> tuple[Library, Diagnostic | None]:
@@ -144,15 +168,15 @@ def parse_or_fail(text: str, stack: Sequence[Middleware], shown_as: str) -> tupl
                                      "check for runaway braces")
 
 
-def failed_block_diagnostic(block: ParsingFailedBlock, path: str) -> Diagnostic:
+def failed_block_diagnostic(block: ParsingFailedBlock, path: str, offset: int = 0) -> Diagnostic:
     if isinstance(block, DuplicateBlockKeyBlock):
-        first = _line(block.previous_block)
-        return Diagnostic(path, _line(block), block.key, "duplicate-key",
+        first = _line(block.previous_block, offset)
+        return Diagnostic(path, _line(block, offset), block.key, "duplicate-key",
                           f"key already used at {path}:{first}; rename one of them")
     key = _guess_key(block.raw or "")
     reason = getattr(block.error, "abort_reason", None) or str(block.error) or type(block.error).__name__
     reason = reason.splitlines()[0].rstrip(".")
-    return Diagnostic(path, _line(block), key, "parse-error",
+    return Diagnostic(path, _line(block, offset), key, "parse-error",
                       f"cannot parse this entry ({reason}); check braces and commas")
 
 
@@ -161,30 +185,33 @@ def _guess_key(raw: str) -> str:
     return match.group(1) if match else ""
 
 
-def _stray_text(library: Library, path: str) -> Iterable[Diagnostic]:
+def _stray_text(library: Library, path: str, offset: int) -> Iterable[Diagnostic]:
     for block in library.blocks:
         if isinstance(block, ImplicitComment) and _LOOKS_LIKE_DATA.search(block.comment):
-            yield Diagnostic(path, _line(block), "", "stray-text",
+            yield Diagnostic(path, _line(block, offset), "", "stray-text",
                              "text between entries looks like a broken entry; "
                              "start entries with @type{key,", Severity.WARNING)
 
 
-def to_paper(entry: Entry, path: str) -> tuple[Paper | None, list[Diagnostic]]:
+def to_paper(entry: Entry, path: str, offset: int = 0) -> tuple[Paper | None, list[Diagnostic]]:
     """Our Paper from a parsed entry; problems with single fields are reported, not fatal."""
-    location = Location(path, _line(entry))
-    run_on = next((f for f in entry.fields if f.enclosing == "no-enclosing" and "=" in str(f.value)), None)
-    if run_on is not None:
-        return None, [Diagnostic(path, location.line, entry.key, "parse-error",
-                                 f"cannot parse this entry (a comma is missing after '{run_on.key}'); "
-                                 "check braces and commas")]
-    raw = {field.key.lower(): _as_str(field.value) for field in entry.fields}
+    location = Location(path, _line(entry, offset))
+    raw: dict[str, str] = {}
+    for field in entry.fields:  # one pass: this runs for every field of every entry
+        value = field.value if type(field.value) is str else str(field.value)
+        if "=" in value and field.enclosing == "no-enclosing":
+            return None, [Diagnostic(path, location.line, entry.key, "parse-error",
+                                     f"cannot parse this entry (a comma is missing after '{field.key}'); "
+                                     "check braces and commas")]
+        raw[field.key.lower()] = value
     problems: list[Diagnostic] = []
     fields = {name: (to_text(value) if name in TEXT_FIELDS else value.strip()) for name, value in raw.items()}
     authors, name_problem = _people(raw.get("author", ""))
     if name_problem:
         problems.append(Diagnostic(path, location.line, entry.key, "bad-name", name_problem))
     year = _year(raw)
-    links = _links(raw)
+    arxiv_id, doi = _arxiv_id(raw), _doi(raw)
+    links = _links(raw, arxiv_id, doi)
     paper = Paper(
         key=entry.key,
         entry_type=entry.entry_type.lower(),
@@ -200,16 +227,12 @@ def to_paper(entry: Entry, path: str) -> tuple[Paper | None, list[Diagnostic]]:
         related=_list(raw.get("related", "")),
         followup=raw.get("followup", "").strip().lower() in ("true", "yes", "1"),
         cited_as=fields.get("citedas") or None,
-        arxiv_id=_arxiv_id(raw),
-        doi=_doi(raw),
+        arxiv_id=arxiv_id,
+        doi=doi,
         fields=fields,
         bibtex_fields=tuple(raw.items()),
     )
     return paper, problems
-
-
-def _as_str(value: object) -> str:
-    return value if isinstance(value, str) else str(value)
 
 
 def _people(value: str) -> tuple[tuple[Person, ...], str]:
@@ -284,14 +307,13 @@ def _venue(fields: dict[str, str], year: str, on_arxiv: bool) -> Venue:
     return Venue(short=f"{name} {year}".strip(), full=full)
 
 
-def _links(raw: dict[str, str]) -> Links:
+def _links(raw: dict[str, str], arxiv_id: str | None, doi: str | None) -> Links:
     """Only http(s) URLs become links; checks.fields reports the others."""
-    urls: dict[str, str | None] = {}
+    urls: dict[str, str | None] = dict.fromkeys(URL_FIELDS)
     for name in URL_FIELDS:
-        value = clean_url(raw.get(name, ""))
-        urls[name] = value if value.lower().startswith(("http://", "https://")) else None
-    arxiv_id = _arxiv_id(raw)
-    doi = _doi(raw)
+        if name in raw:
+            value = clean_url(raw[name])
+            urls[name] = value if value.lower().startswith(("http://", "https://")) else None
     return Links(
         pdf=urls["pdf"], cvf=urls["cvf"], code=urls["code"], project=urls["project"],
         video=urls["video"], url=urls["url"],
@@ -309,7 +331,9 @@ def _arxiv_id(raw: dict[str, str]) -> str | None:
 
 
 def _doi(raw: dict[str, str]) -> str | None:
-    value = clean_url(raw.get("doi", ""))
+    if "doi" not in raw:
+        return None
+    value = clean_url(raw["doi"])
     for prefix in ("https://doi.org/", "http://dx.doi.org/", "doi:"):
         if value.lower().startswith(prefix):
             value = value[len(prefix):]

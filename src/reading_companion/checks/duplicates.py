@@ -38,14 +38,18 @@ def _declared_versions(a: Paper, b: Paper, kind: str) -> bool:
     return kind == "title" and (a.key in b.related or b.key in a.related)
 
 
+_VERSION = re.compile(r"v\d+$")
+_NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
+
+
 def normalised_title(title: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "", title.lower())
+    return _NOT_ALPHANUMERIC.sub("", title.lower())
 
 
 def identities(paper: Paper) -> Iterator[tuple[str, str]]:
     """What makes two entries the same paper: its arXiv id (any version), DOI or normalised title."""
     if paper.arxiv_id:
-        yield "arXiv id", re.sub(r"v\d+$", "", paper.arxiv_id)
+        yield "arXiv id", _VERSION.sub("", paper.arxiv_id)
     if paper.doi:
         yield "DOI", paper.doi.lower()
     title = normalised_title(paper.title)

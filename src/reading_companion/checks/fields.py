@@ -31,39 +31,39 @@ def check_fields(bibliography: Bibliography) -> Iterator[Diagnostic]:
 
 
 def _check_paper(paper: Paper) -> Iterator[Diagnostic]:
-    def problem(rule: str, message: str, severity: Severity = Severity.ERROR) -> Diagnostic:
-        return Diagnostic(paper.location.path, paper.location.line, paper.key, rule, message, severity)
-
+    fields = paper.fields
+    where = (paper.location.path, paper.location.line, paper.key)
     if not KEY.match(paper.key):
-        yield problem("bad-key", "keys may hold letters, digits and _:.-+ only")
+        yield Diagnostic(*where, "bad-key", "keys may hold letters, digits and _:.-+ only")
     for alternatives in REQUIRED.get(paper.entry_type, (("title",),)):
-        if not any(paper.fields.get(name, "").strip() for name in alternatives):
+        if not any(fields.get(name, "").strip() for name in alternatives):
             wanted = "' or '".join(alternatives)
-            yield problem("missing-field", f"no '{wanted}' (required for @{paper.entry_type})")
-    year = paper.fields.get("year")
+            yield Diagnostic(*where, "missing-field", f"no '{wanted}' (required for @{paper.entry_type})")
+    year = fields.get("year")
     if year is not None and not YEAR.match(year.strip()):
-        yield problem("bad-year", f"year {year!r} is not four digits")
-    eprint = paper.fields.get("eprint", "").strip()
-    prefix = paper.fields.get("archiveprefix", paper.fields.get("eprinttype", "")).strip().lower()
-    if eprint and prefix == "arxiv" and not ARXIV_ID.match(eprint):
-        yield problem("bad-arxiv-id", f"arXiv id {eprint!r} is malformed (expected e.g. 1806.09055)")
-    doi = paper.fields.get("doi", "").strip()
-    if doi and paper.doi is None:
-        yield problem("bad-doi", f"DOI {doi!r} is malformed (expected 10.NNNN/...)")
-    yield from _check_urls(paper, problem)
-
-
-def _check_urls(paper: Paper, problem):  # type: ignore[no-untyped-def]
+        yield Diagnostic(*where, "bad-year", f"year {year!r} is not four digits")
+    eprint = fields.get("eprint", "").strip()
+    if eprint and paper.arxiv_id is None:
+        prefix = fields.get("archiveprefix", fields.get("eprinttype", "")).strip().lower()
+        if prefix == "arxiv" and not ARXIV_ID.match(eprint):
+            yield Diagnostic(*where, "bad-arxiv-id", f"arXiv id {eprint!r} is malformed (expected e.g. 1806.09055)")
+    if paper.doi is None and fields.get("doi", "").strip():
+        yield Diagnostic(*where, "bad-doi", f"DOI {fields['doi'].strip()!r} is malformed (expected 10.NNNN/...)")
     for name in URL_FIELDS:
-        value = paper.fields.get(name, "").strip()
-        if not value:
-            continue
-        if "\\url" in value or "\\_" in value:
-            yield problem("url-escape", f"'{name}' has a \\url{{}} wrapper or \\_ escapes; "
-                          "write the plain URL (companion fmt fixes it)", Severity.WARNING)
-        plain = value.replace("\\url{", "").lstrip()
-        if not plain.lower().startswith(("http://", "https://")):
-            yield problem("unsafe-url", f"'{name}' is not an http(s) URL and will not be linked", Severity.WARNING)
+        if name in fields:
+            yield from _check_url(name, fields[name].strip(), where)
+
+
+def _check_url(name: str, value: str, where: tuple[str, int, str]) -> Iterator[Diagnostic]:
+    if not value:
+        return
+    if "\\url" in value or "\\_" in value:
+        yield Diagnostic(*where, "url-escape", f"'{name}' has a \\url{{}} wrapper or \\_ escapes; "
+                         "write the plain URL (companion fmt fixes it)", Severity.WARNING)
+    plain = value.replace("\\url{", "").lstrip()
+    if not plain.lower().startswith(("http://", "https://")):
+        yield Diagnostic(*where, "unsafe-url", f"'{name}' is not an http(s) URL and will not be linked",
+                         Severity.WARNING)
 
 
 __all__ = ["DOI", "check_fields"]

@@ -1,0 +1,94 @@
+"""Parsing a large bibliography on two cores: the files cut into two runs of whole blocks, one parsed here and
+one in a forked child. The result is exactly that of parsing each file whole (a test checks this): where a cut
+could matter (a block that fails to parse, a key on both sides, @string or crossref), the file is parsed whole."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from .forked import Forked, can_fork, fork_is_safe
+from .loader import LoadedFile, LoadedSegment, Segment, load_segment, read_segment, relative_name
+
+
+def load_bib_files(paths: Sequence[Path], root: Path, parallel: bool | None = None) -> LoadedFile:
+    """Parse every file, in order; files are shown relative to `root`. `parallel`: None decides by size
+    and by whether a fork is safe here; True always cuts what can be cut, and forks if the system can."""
+    segments = [read_segment(path, relative_name(path, root)) for path in paths]
+    smallest_cut = 0 if parallel else PARALLEL_MIN_CHARS // 2
+    if parallel is None:
+        parallel = sum(len(s.text) for s in segments) >= PARALLEL_MIN_CHARS and fork_is_safe()
+    if parallel:
+        loaded = _load_on_two_cores([_halves(segment, smallest_cut) for segment in segments])
+    else:
+        loaded = [load_segment(segment).loaded for segment in segments]
+    return LoadedFile([p for f in loaded for p in f.papers], [d for f in loaded for d in f.diagnostics])
+
+
+PARALLEL_MIN_CHARS = 1_000_000
+"""Below about a megabyte (2,500 entries) a fork costs more than the second core saves."""
+CHILD_SHARE = 0.45
+"""The child's share of the text: it also has to pickle its papers, which this process then unpickles."""
+
+
+_BLOCK_START = re.compile(r"\n(?=@)")  # bibtexparser starts a block only after a newline
+_NEEDS_WHOLE_FILE = re.compile(r"@\s*(string|preamble)\b|\bcrossref\s*=", re.IGNORECASE)
+
+
+def _halves(whole: Segment, smallest: int) -> list[Segment]:
+    """A file as two segments cut at a block start near the child's share; a file whose entries refer to
+    each other (@string, crossref) or one under `smallest` characters stays whole."""
+    text = whole.text
+    if len(text) < smallest or _NEEDS_WHOLE_FILE.search(text):
+        return [whole]
+    cut = _BLOCK_START.search(text, int(len(text) * (1 - CHILD_SHARE)))
+    if cut is None:
+        return [whole]
+    first = text[: cut.start() + 1]
+    return [Segment(first, whole.shown_as, 0, whole.file_diagnostics),
+            Segment(text[cut.start() + 1:], whole.shown_as, first.count("\n"))]
+
+
+def _load_on_two_cores(files: list[list[Segment]]) -> list[LoadedFile]:
+    """The later half of all segments in a forked child, the earlier half here; then each file is joined,
+    or parsed again whole if a cut turned out to matter (a block failed, or a key appears on both sides)."""
+    flat = [segment for file_segments in files for segment in file_segments]
+    sizes = [len(segment.text) for segment in flat]
+    split, running = 0, 0
+    while split < len(flat) and running + sizes[split] <= sum(sizes) * (1 - CHILD_SHARE):
+        running += sizes[split]
+        split += 1
+    split = max(1, min(split, len(flat) - 1)) if len(flat) > 1 else len(flat)
+    later = flat[split:]
+    child = None
+    if later and can_fork():
+        child = Forked.start(lambda: [load_segment(segment) for segment in later])
+    results = [load_segment(segment) for segment in flat[:split]]
+    from_child = child.result() if child is not None else None
+    results += from_child if from_child is not None else [load_segment(segment) for segment in later]
+    joined: list[LoadedFile] = []
+    position = 0
+    for file_segments in files:
+        parts = results[position: position + len(file_segments)]
+        position += len(file_segments)
+        if len(parts) > 1 and not _joinable(parts):
+            whole = Segment("".join(s.text for s in file_segments), file_segments[0].shown_as, 0,
+                            file_segments[0].file_diagnostics)
+            parts = [load_segment(whole)]
+        joined.append(LoadedFile([p for part in parts for p in part.loaded.papers],
+                                 [d for part in parts for d in part.loaded.diagnostics]))
+    return joined
+
+
+def _joinable(parts: list[LoadedSegment]) -> bool:
+    if not all(part.clean for part in parts):
+        return False
+    seen: set[str] = set()
+    for part in parts:
+        if seen & part.keys:
+            return False
+        seen |= part.keys
+    return True
+
+
