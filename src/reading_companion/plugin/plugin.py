@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import re
@@ -73,7 +74,16 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
             files.append(File.generated(config, SHIM, content=packaged("vendor/iframe-worker/shim.js")))
         elif self.config.offline_zip and self.command in ("build", "gh-deploy"):
             files.append(File.generated(config, ZIP, content=self._offline_zip(config)))
+        # The bibliography and the generated pages live until the build ends; keep the cyclic collector from
+        # rescanning them on every collection of the page-building phase.
+        gc.freeze()
         return files
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        gc.unfreeze()  # frozen at load and after generating pages (see project.cyclic_gc_paused)
+
+    def on_build_error(self, error: Exception) -> None:
+        gc.unfreeze()
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.pages.get(page.file.src_uri)
@@ -87,6 +97,10 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.pages.get(page.file.src_uri)
         return spec.fill_html(html) if spec is not None else html
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        spec = self.pages.get(page.file.src_uri)
+        return spec.fill_late(output) if spec is not None else output
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         root, layout = _root(config), self._layout(config)

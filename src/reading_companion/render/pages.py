@@ -29,6 +29,9 @@ class PageSpec:
     in_nav: bool = False
     html: tuple[str, ...] = ()
     """Finished HTML blocks that the Markdown holds as `<!--rc-html:N-->` placeholders (see fill_html)."""
+    late_html: tuple[str, ...] = ()
+    """Finished blocks that search leaves out (buttons, BibTeX, prev/next), held as `<!--rc-late:N-->` until
+    the page is written (see fill_late): the search indexer and the theme never have to parse them."""
 
     def fill_html(self, converted: str) -> str:
         """The page's HTML after Markdown: placeholders replaced by their blocks."""
@@ -36,8 +39,15 @@ class PageSpec:
             return converted
         return PLACEHOLDER.sub(lambda m: self.html[int(m.group(1))], converted)
 
+    def fill_late(self, output: str) -> str:
+        """The finished page: late placeholders replaced by their blocks."""
+        if not self.late_html:
+            return output
+        return LATE_PLACEHOLDER.sub(lambda m: self.late_html[int(m.group(1))], output)
+
 
 PLACEHOLDER = re.compile(r"(?:<p>)?<!--rc-html:(\d+)-->(?:</p>)?")
+LATE_PLACEHOLDER = re.compile(r"<!--rc-late:(\d+)-->")  # always inside a stashed block: no <p> around it
 
 
 @dataclass(frozen=True)
@@ -58,12 +68,14 @@ class Renderer:
         if options.templates is not None:
             loaders.insert(0, jinja2.FileSystemLoader(str(options.templates)))
         self.env = jinja2.Environment(
-            loader=jinja2.ChoiceLoader(loaders), autoescape=True, trim_blocks=True,
+            loader=jinja2.ChoiceLoader(loaders), autoescape=True, trim_blocks=True, auto_reload=False,
             lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
         )
         self.env.filters["pre"] = _pre_text
         self.env.filters["stash"] = self._stash
+        self.env.filters["stash_late"] = self._stash_late
         self._html: list[str] = []
+        self._late_html: list[str] = []
         self._neighbours = self._topic_neighbours()
 
     def url(self, from_src: str, to_src: str) -> str:
@@ -87,15 +99,21 @@ class Renderer:
         return Markup(replace_cites(markdown, link))
 
     def page(self, template: str, src_uri: str, title: str, in_nav: bool = False, **context: object) -> PageSpec:
-        self._html = []
+        self._html, self._late_html = [], []
         markdown = self.env.get_template(template).render(
             src=src_uri, bib=self.bib, r=self, urls=urls, options=self.options, **context)
-        return PageSpec(src_uri, markdown, title, in_nav, tuple(self._html))
+        return PageSpec(src_uri, markdown, title, in_nav, tuple(self._html), tuple(self._late_html))
 
     def _stash(self, html: str) -> Markup:
         """Keep a finished HTML block out of Markdown's way: Markdown would only re-parse it, slowly."""
         self._html.append(str(html))
         return Markup(f"\n\n<!--rc-html:{len(self._html) - 1}-->\n\n")
+
+    def _stash_late(self, html: str) -> Markup:
+        """Like stash, for a block search leaves out: it joins the page only when the page is written.
+        Inside a stashed block it is a bare comment; at the top level, a block of its own."""
+        self._late_html.append(str(html))
+        return Markup(f"<!--rc-late:{len(self._late_html) - 1}-->")
 
     def paper_page(self, paper: Paper) -> PageSpec:
         src = urls.paper_uri(paper.key)

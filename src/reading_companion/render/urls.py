@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import posixpath
+from functools import lru_cache
 
 ALL_PAPERS = "papers/index.md"
 TOPICS_INDEX = "topics/index.md"
@@ -36,16 +36,25 @@ def page_url(src_uri: str, directory_urls: bool) -> str:
     return f"{stem}/"
 
 
+@lru_cache(maxsize=4096)
 def relative_url(from_src: str, to_url: str, directory_urls: bool) -> str:
     """`to_url` (site-relative) as seen from the page built from `from_src`."""
     here = page_url(from_src, directory_urls)
-    base = here if here.endswith("/") or here == "" else posixpath.dirname(here)
-    base = base.rstrip("/") or "."
-    target_dir, name = (to_url.rstrip("/"), "") if to_url.endswith("/") or to_url == "" else posixpath.split(to_url)
-    rel = posixpath.relpath(target_dir or ".", base)
+    base = here if here.endswith("/") or here == "" else here.rpartition("/")[0]
+    target_dir, name = (to_url, "") if to_url.endswith("/") or to_url == "" else to_url.rpartition("/")[::2]
+    rel = _relative_dir(target_dir, base)
     if name:
         return name if rel == "." else f"{rel}/{name}"
     return "./" if rel == "." else f"{rel}/"
+
+
+def _relative_dir(target: str, base: str) -> str:
+    """posixpath.relpath for two site-relative folders, without its getcwd() per call."""
+    to, start = [p for p in target.split("/") if p], [p for p in base.split("/") if p]
+    common = 0
+    while common < min(len(to), len(start)) and to[common] == start[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + to[common:]) or "."
 
 
 def link(from_src: str, to_src: str, directory_urls: bool) -> str:
