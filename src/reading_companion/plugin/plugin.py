@@ -88,7 +88,7 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.pages.get(page.file.src_uri)
         if spec is not None:
-            page.meta["title"] = TextTitle(spec.title)
+            page.meta = {**spec.meta, **page.meta, "title": TextTitle(spec.title)}
             return markdown
         if TOPIC_CARDS_MARKER in markdown:
             markdown = markdown.replace(TOPIC_CARDS_MARKER, self.renderer.topic_cards(page.file.src_uri))

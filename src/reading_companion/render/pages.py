@@ -6,8 +6,9 @@ autoescaping, so a field is always text, never markup; only our own notes are Ma
 
 from __future__ import annotations
 
+import copy
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
@@ -17,6 +18,7 @@ from ..cite import replace_cites
 from ..export.bibtex import entry_bibtex
 from ..export.downloads import download_path
 from ..model import Bibliography, Paper, Plan, Topic
+from ..notes import split_front_matter
 from . import pictures, urls
 from .reading import reading_minutes
 
@@ -29,6 +31,9 @@ class PageSpec:
     in_nav: bool = False
     html: tuple[str, ...] = ()
     """Finished HTML blocks that the Markdown holds as `<!--rc-html:N-->` placeholders (see fill_html)."""
+    meta: dict[str, object] = field(default_factory=dict)
+    """The template's front matter, read here with libyaml (MkDocs' own reader is pure Python, and slow at 10,000
+    pages); the plugin hands it to the page."""
     late_html: tuple[str, ...] = ()
     """Finished blocks that search leaves out (buttons, BibTeX, prev/next), held as `<!--rc-late:N-->` until
     the page is written (see fill_late): the search indexer and the theme never have to parse them."""
@@ -76,6 +81,7 @@ class Renderer:
         self.env.filters["stash_late"] = self._stash_late
         self._html: list[str] = []
         self._late_html: list[str] = []
+        self._meta: dict[str, dict[str, object]] = {}
         self._neighbours = self._topic_neighbours()
 
     def url(self, from_src: str, to_src: str) -> str:
@@ -100,9 +106,21 @@ class Renderer:
 
     def page(self, template: str, src_uri: str, title: str, in_nav: bool = False, **context: object) -> PageSpec:
         self._html, self._late_html = [], []
-        markdown = self.env.get_template(template).render(
+        text = self.env.get_template(template).render(
             src=src_uri, bib=self.bib, r=self, urls=urls, options=self.options, **context)
-        return PageSpec(src_uri, markdown, title, in_nav, tuple(self._html), tuple(self._late_html))
+        meta, markdown = self._front_matter(text)
+        return PageSpec(src_uri, markdown, title, in_nav, tuple(self._html), meta, tuple(self._late_html))
+
+    def _front_matter(self, text: str) -> tuple[dict[str, object], str]:
+        """(meta, body). Paper pages share a handful of distinct front matters: each is read once."""
+        end = text.find("\n---\n", 3) if text.startswith("---\n") else -1
+        head, body = (text[: end + 5], text[end + 5:]) if end != -1 else (text, "")
+        if head not in self._meta:
+            meta, rest, _, problem = split_front_matter(head)
+            if problem or end == -1:  # no front matter, or a user's template with broken YAML: MkDocs reads it
+                return ({}, text) if problem else (meta, rest)
+            self._meta[head] = meta
+        return copy.deepcopy(self._meta[head]), body
 
     def _stash(self, html: str) -> Markup:
         """Keep a finished HTML block out of Markdown's way: Markdown would only re-parse it, slowly."""
