@@ -1,6 +1,6 @@
 """Build a synthetic companion of N papers and a bare Material site of N pages; print one JSON line each N.
 
-Usage: .venv/bin/python benchmarks/run.py 1000 10000
+Usage: .venv/bin/python benchmarks/run.py [--repeat R] 1000 10000   (R: runs per timing, best taken; default 3)
 """
 
 from __future__ import annotations
@@ -16,10 +16,6 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-
-import bibtexparser
-
-from reading_companion.project import Layout, load_project
 
 ICCV = "Proceedings of the IEEE/CVF International Conference on Computer Vision (ICCV)"
 CVPR = "Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)"
@@ -38,6 +34,7 @@ WORDS = ["deep", "graph", "attention", "network", "learning", "adversarial", "ro
 # papers (a vocabulary of 18 words would make every query match a third of the list).
 _SYLLABLES = ["ra", "ne", "to", "li", "qu", "an", "mo", "ve", "si", "de", "ta", "ur", "ko", "pe", "fi", "lo"]
 VOCABULARY = sorted({a + b + c for a in _SYLLABLES for b in _SYLLABLES for c in ("n", "l", "t", "s", "x")})[:2000]
+TOPICS = 12
 MKDOCS = """site_name: Benchmark
 theme:
   name: material
@@ -90,7 +87,7 @@ def note(i: int, rng: random.Random) -> str:
 
 def make_companion(root: Path, n: int) -> None:
     rng = random.Random(n)
-    topics = [f"topic-{t:02d}" for t in range(12)]  # fixed, so page sizes compare across N
+    topics = [f"topic-{t:02d}" for t in range(TOPICS)]  # fixed, so page sizes compare across N
     (root / "refs").mkdir(parents=True)
     (root / "docs/notes/papers").mkdir(parents=True)
     (root / "refs/topics.yml").write_text("topics:\n" + "".join(
@@ -104,7 +101,8 @@ def make_companion(root: Path, n: int) -> None:
 
 
 def make_floor(root: Path, n: int, topics: int) -> None:
-    """A bare Material site: N plain pages of similar text, out of the nav, plus a topic-sized nav."""
+    """A bare Material site: N plain pages of similar text, out of the nav, and the companion's nav shape
+    (Home; a Topics section with an overview and one page per topic; All papers)."""
     rng = random.Random(n)
     (root / "docs/papers").mkdir(parents=True)
     (root / "docs/topics").mkdir(parents=True)
@@ -113,9 +111,12 @@ def make_floor(root: Path, n: int, topics: int) -> None:
         (root / f"docs/papers/p{i:05d}.md").write_text(f"# Paper {i}\n\n{body}\n")
     for t in range(topics):
         (root / f"docs/topics/t{t:02d}.md").write_text(f"# Topic {t}\n")
+    (root / "docs/topics/index.md").write_text("# Topics\n")
+    (root / "docs/papers/index.md").write_text("# All papers\n")
     (root / "docs/index.md").write_text("# Home\n")
-    nav = "".join(f"  - Topic {t}: topics/t{t:02d}.md\n" for t in range(topics))
-    (root / "mkdocs.yml").write_text(MKDOCS.format(plugins="", nav=nav.rstrip()) + "not_in_nav: |\n  /papers/\n")
+    nav = "  - Topics:\n    - topics/index.md\n" + "".join(
+        f"    - Topic {t}: topics/t{t:02d}.md\n" for t in range(topics)) + "  - All papers: papers/index.md"
+    (root / "mkdocs.yml").write_text(MKDOCS.format(plugins="", nav=nav) + "not_in_nav: |\n  /papers/p*\n")
 
 
 BUILD = """import resource, runpy, sys
@@ -125,12 +126,15 @@ try:
 except SystemExit as done:
     if done.code:
         raise
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+print(sum(u.ru_utime + u.ru_stime for u in usage), max(u.ru_maxrss for u in usage))
 """
 
 
-def build(root: Path) -> tuple[float, int]:
-    """Seconds and peak RSS (bytes) of one `mkdocs build` in a fresh process of its own."""
+def build(root: Path) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (user+system, forked helpers included) and peak RSS (bytes) of one
+    `mkdocs build` in a fresh process of its own, into a fresh folder."""
+    shutil.rmtree(root / "site", ignore_errors=True)
     start = time.perf_counter()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     done = subprocess.run([sys.executable, "-c", BUILD, str(root / "site")], cwd=root, env=env,
@@ -138,37 +142,66 @@ def build(root: Path) -> tuple[float, int]:
     if done.returncode:
         raise SystemExit(f"build of {root} failed:\n{done.stderr[-3000:]}")
     seconds = time.perf_counter() - start
-    return seconds, int(done.stdout.split()[-1]) * 1024
+    cpu, rss = done.stdout.split()[-2:]
+    return seconds, float(cpu), int(rss) * 1024
+
+
+LOAD = """import sys, time
+from pathlib import Path
+import bibtexparser
+from reading_companion.project import Layout, load_project
+root = Path(sys.argv[1])
+start = time.perf_counter()
+if sys.argv[2] == "bare":
+    bibtexparser.parse_file(str(root / "refs/synthetic.bib"))
+else:
+    assert len(load_project(Layout(root=root)).bibliography.papers) == int(sys.argv[3])
+print(time.perf_counter() - start)
+"""
+
+
+def load_seconds(root: Path, kind: str, n: int) -> float:
+    """Seconds of bibtexparser's bare parse_file ("bare") or of our load+check ("ours"), in a fresh process
+    (imports excluded), so neither inherits the other's caches or heap."""
+    done = subprocess.run([sys.executable, "-c", LOAD, str(root), kind, str(n)], capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"load of {root} failed:\n{done.stderr[-3000:]}")
+    return float(done.stdout.split()[-1])
 
 
 def folder_bytes(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
-def measure(n: int) -> dict[str, object]:
+def measure(n: int, repeat: int) -> dict[str, object]:
+    """Each timing is the best of `repeat` runs, ours and the baseline alternating: on a shared machine the
+    minimum is the figure least disturbed by other work (as timeit does)."""
     work = Path(tempfile.mkdtemp(prefix=f"companion-bench-{n}-"))
     try:
         companion, floor = work / "companion", work / "floor"
         make_companion(companion, n)
-        start = time.perf_counter()
-        bibtexparser.parse_file(str(companion / "refs/synthetic.bib"))
-        bare_parse = time.perf_counter() - start
-        start = time.perf_counter()
-        loaded = load_project(Layout(root=companion))
-        load_check = time.perf_counter() - start
-        assert len(loaded.bibliography.papers) == n
-        seconds, rss = build(companion)
+        make_floor(floor, n, TOPICS)
+        bare_parse = load_check = seconds = floor_seconds = cpu = floor_cpu = float("inf")
+        rss = floor_rss = 0
+        for _ in range(repeat):
+            bare_parse = min(bare_parse, load_seconds(companion, "bare", n))
+            load_check = min(load_check, load_seconds(companion, "ours", n))
+            ours, ours_cpu, ours_rss = build(companion)
+            base, base_cpu, base_rss = build(floor)
+            seconds, floor_seconds = min(seconds, ours), min(floor_seconds, base)
+            cpu, floor_cpu = min(cpu, ours_cpu), min(floor_cpu, base_cpu)
+            rss, floor_rss = max(rss, ours_rss), max(floor_rss, base_rss)
         site = companion / "site"
         pages = [p.stat().st_size for p in (site / "papers").glob("p*/index.html")]
         same_paper = (site / "papers/p00005/index.html").stat().st_size
-        make_floor(floor, n, len(loaded.bibliography.topics))
-        floor_seconds, floor_rss = build(floor)
         index = site / "search/search_index.json"
         return {
             "n": n, "bare_parse_s": round(bare_parse, 3), "load_check_s": round(load_check, 3),
             "load_check_over_bare_parse": round(load_check / bare_parse, 2),
             "build_s": round(seconds, 2), "floor_build_s": round(floor_seconds, 2),
             "build_over_floor": round(seconds / floor_seconds, 2),
+            "build_cpu_s": round(cpu, 2), "floor_build_cpu_s": round(floor_cpu, 2),
+            "build_cpu_over_floor": round(cpu / floor_cpu, 2),
             "output_bytes": folder_bytes(site), "floor_output_bytes": folder_bytes(floor / "site"),
             "largest_paper_page_bytes": max(pages), "median_paper_page_bytes": int(statistics.median(pages)),
             "paper_p00005_page_bytes": same_paper,
@@ -181,10 +214,13 @@ def measure(n: int) -> dict[str, object]:
 
 
 def main(argv: list[str]) -> None:
+    repeat = 3
+    if argv[:1] == ["--repeat"]:
+        repeat, argv = int(argv[1]), argv[2:]
     sizes = [int(a) for a in argv] or [100, 1000]
-    print(f"# command: {' '.join(['python', 'benchmarks/run.py', *map(str, sizes)])}", flush=True)
+    print(f"# command: python benchmarks/run.py --repeat {repeat} {' '.join(map(str, sizes))}", flush=True)
     for n in sizes:
-        print(json.dumps(measure(n)), flush=True)
+        print(json.dumps({**measure(n, repeat), "repeat": repeat}), flush=True)
 
 
 if __name__ == "__main__":
