@@ -72,3 +72,14 @@ def test_a_child_runs_in_another_process_and_a_failing_one_returns_none() -> Non
         raise RuntimeError("in the child")
 
     assert Forked.start(fails).result() is None
+
+
+def test_paper_pages_render_the_same_on_two_cores() -> None:
+    from reading_companion.project import Layout, load_project
+    from reading_companion.render import Renderer, RenderOptions
+    from reading_companion.render.pages import paper_pages
+
+    bibliography = load_project(Layout(root=REPO)).bibliography
+    renderer = Renderer(bibliography, RenderOptions())
+    papers = list(bibliography.papers.values())
+    assert paper_pages(renderer, papers, parallel=True) == paper_pages(renderer, papers, parallel=False)

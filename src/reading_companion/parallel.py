@@ -26,8 +26,8 @@ def load_bib_files(paths: Sequence[Path], root: Path, parallel: bool | None = No
     return LoadedFile([p for f in loaded for p in f.papers], [d for f in loaded for d in f.diagnostics])
 
 
-PARALLEL_MIN_CHARS = 1_000_000
-"""Below about a megabyte (2,500 entries) a fork costs more than the second core saves."""
+PARALLEL_MIN_CHARS = 250_000
+"""Below about 250 KB (600 entries) a fork costs more than the second core saves."""
 CHILD_SHARE = 0.45
 """The child's share of the text: it also has to pickle its papers, which this process then unpickles."""
 

@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 from ..diagnostics import Severity
 from ..model import Bibliography
 from ..offline import SHIM, ZIP, zip_site
-from ..project import Layout, load_project
+from ..project import Layout, cyclic_gc_paused, load_project
 from ..render import PageSpec, Renderer, RenderOptions, render_site
 from ..render.assets import asset_files, packaged
 from ..render.urls import topic_uri
@@ -63,6 +63,13 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         for file in list(files):
             if _under(file.src_uri, (self.config.notes, self.config.intros)):
                 files.remove(file)
+        # The pages and files made here live until the build ends: made with the cyclic collector resting,
+        # then frozen, like the bibliography (see project.cyclic_gc_paused).
+        with cyclic_gc_paused():
+            self._generate(files, config)
+        return files
+
+    def _generate(self, files: Files, config: MkDocsConfig) -> None:
         for spec in render_site(self.renderer):
             if files.get_file_from_path(spec.src_uri) is None:  # a hand-written page wins
                 inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
@@ -74,10 +81,6 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
             files.append(File.generated(config, SHIM, content=packaged("vendor/iframe-worker/shim.js")))
         elif self.config.offline_zip and self.command in ("build", "gh-deploy"):
             files.append(File.generated(config, ZIP, content=self._offline_zip(config)))
-        # The bibliography and the generated pages live until the build ends; keep the cyclic collector from
-        # rescanning them on every collection of the page-building phase.
-        gc.freeze()
-        return files
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         gc.unfreeze()  # frozen at load and after generating pages (see project.cyclic_gc_paused)
@@ -99,7 +102,7 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         return spec.fill_html(html) if spec is not None else html
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        spec = self.pages.get(page.file.src_uri)
+        spec = self.pages.pop(page.file.src_uri, None)  # done with: its blocks need not stay in memory
         return spec.fill_late(output) if spec is not None else output
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:

@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from ..cite import replace_cites
 from ..export.bibtex import entry_bibtex
 from ..export.downloads import download_path
+from ..forked import Forked, can_fork, fork_is_safe
 from ..model import Bibliography, Paper, Plan, Topic
 from ..notes import split_front_matter
 from . import pictures, urls
@@ -35,8 +36,8 @@ class PageSpec:
     """The template's front matter, read here with libyaml (MkDocs' own reader is pure Python, and slow at 10,000
     pages); the plugin hands it to the page."""
     late_html: tuple[str, ...] = ()
-    """Finished blocks that search leaves out (buttons, BibTeX, prev/next), held as `<!--rc-late:N-->` until
-    the page is written (see fill_late): the search indexer and the theme never have to parse them."""
+    """Finished blocks search has no use for (badges, buttons, topic chips, BibTeX, prev/next), held as
+    `<!--rc-late:N-->` until the page is written (see fill_late): the search indexer never parses them."""
 
     def fill_html(self, converted: str) -> str:
         """The page's HTML after Markdown: placeholders replaced by their blocks."""
@@ -193,10 +194,10 @@ class Renderer:
         return neighbours
 
 
-def render_site(r: Renderer) -> list[PageSpec]:
-    """Every generated page of the site."""
+def render_site(r: Renderer, parallel: bool | None = None) -> list[PageSpec]:
+    """Every generated page of the site. `parallel`: as for paper_pages."""
     bibliography, options = r.bib, r.options
-    pages = [r.paper_page(p) for p in bibliography.papers.values()]
+    pages = paper_pages(r, list(bibliography.papers.values()), parallel)
     pages += [r.topic_page(t) for t in bibliography.topics]
     pages.append(r.page("topics.md.j2", urls.TOPICS_INDEX, "Topics", in_nav=True))
     pages.append(r.page("all_papers.md.j2", urls.ALL_PAPERS, "All papers", in_nav=True,
@@ -218,6 +219,24 @@ def render_site(r: Renderer) -> list[PageSpec]:
         pages.append(r.page("coverage.md.j2", urls.COVERAGE, "Slide by slide", in_nav=True, outline=outline,
                             total=len(citations), resolved=sum(c.key is not None for c in citations)))
     return pages
+
+
+PARALLEL_MIN_PAPERS = 500
+"""Below this many paper pages a fork costs more than the second core saves."""
+
+
+def paper_pages(r: Renderer, papers: list[Paper], parallel: bool | None = None) -> list[PageSpec]:
+    """The paper pages, in order: the later ones rendered in a forked child on the second core when there
+    are many (see forked). `parallel`: None decides by count and by whether a fork is safe; True forces it."""
+    if parallel is None:
+        parallel = len(papers) >= PARALLEL_MIN_PAPERS and fork_is_safe()
+    if not parallel or len(papers) < 2 or not can_fork():
+        return [r.paper_page(p) for p in papers]
+    cut = len(papers) // 2
+    child = Forked.start(lambda: [r.paper_page(p) for p in papers[cut:]])
+    first = [r.paper_page(p) for p in papers[:cut]]
+    rest = child.result()
+    return first + (rest if rest is not None else [r.paper_page(p) for p in papers[cut:]])
 
 
 def _pre_text(value: str) -> Markup:
