@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLE_BIB, Project, make_project
+from tests.conftest import MKDOCS_YML, SAMPLE_BIB, Project, make_project
 
 
 def test_paper_page_has_buttons_bibtex_and_topics(project: Project) -> None:
@@ -162,3 +163,44 @@ def test_search_index_holds_no_raw_bibtex_and_no_listing_pages(project: Project)
     assert "@inproceedings" not in index and "archiveprefix" not in index
     assert "DARTS" in index  # the paper page itself is searchable
     assert '"location":"papers/"' not in index.replace(" ", "")  # the all-papers table is not
+
+
+OFFLINE_YML = MKDOCS_YML.replace("  - companion\n", """\
+  - companion:
+      offline_zip: true
+  - offline:
+      enabled: !ENV [COMPANION_OFFLINE, false]
+hooks:
+  - hooks.py
+""")
+
+
+def test_offline_copy_is_built_beside_the_site_and_zipped(tmp_path: Path) -> None:
+    project = make_project(tmp_path, mkdocs_yml=OFFLINE_YML)
+    project.write("hooks.py", "")
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(project.site / "downloads/companion-offline.zip") as archive:
+        names = archive.namelist()
+        assert "test-companion/index.html" in names
+        # Built for file://: links name index.html, and the search shim is served from the copy itself.
+        assert "topics/nas.html" in archive.read("test-companion/index.html").decode()
+        assert "test-companion/assets/vendor/iframe-worker/shim.js" in names
+
+
+def test_a_failed_offline_copy_fails_the_build_with_its_message(tmp_path: Path) -> None:
+    project = make_project(tmp_path, mkdocs_yml=OFFLINE_YML)
+    # A real MkDocs hook that breaks only the offline build (the second process sets COMPANION_OFFLINE).
+    project.write("hooks.py", """\
+        import os
+        from mkdocs.exceptions import PluginError
+
+        def on_config(config):
+            if os.environ.get("COMPANION_OFFLINE") == "true":
+                raise PluginError("no offline copy today")
+        """)
+    result = project.build()
+    assert result.returncode != 0
+    assert "the offline copy did not build" in result.stderr
+    assert "no offline copy today" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -6,9 +6,6 @@ import gc
 import logging
 import os
 import re
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -18,12 +15,15 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from ..bibfile import write_atomic
 from ..diagnostics import Severity
+from ..forked import Forked, fork_is_safe
 from ..model import Bibliography
-from ..offline import SHIM, ZIP, zip_site
+from ..offline import SHIM, ZIP, OfflineBuild
 from ..project import Layout, cyclic_gc_paused, load_project
 from ..render import PageSpec, Renderer, RenderOptions, render_site
 from ..render.assets import asset_files, packaged
+from ..render.pages import PARALLEL_MIN_PAPERS
 from ..render.urls import topic_uri
 from .config import CompanionConfig
 from .titles import TextTitle
@@ -37,6 +37,7 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
     """Generates paper, topic and index pages from a BibTeX bibliography."""
 
     command = "build"
+    offline_build: OfflineBuild | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -70,23 +71,40 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         return files
 
     def _generate(self, files: Files, config: MkDocsConfig) -> None:
+        # A large site's downloads are made in a forked child while the pages are rendered here.
+        many = len(self.bibliography.papers) >= PARALLEL_MIN_PAPERS and fork_is_safe()
+        downloads = Forked.start(lambda: asset_files(self.bibliography, self.options)) if many else None
         for spec in render_site(self.renderer):
             if files.get_file_from_path(spec.src_uri) is None:  # a hand-written page wins
                 inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
                 files.append(File.generated(config, spec.src_uri, content=spec.markdown, inclusion=inclusion))
                 self.pages[spec.src_uri] = spec
-        for uri, content in asset_files(self.bibliography, self.options):
+        made = downloads.result() if downloads is not None else None
+        for uri, content in made if made is not None else asset_files(self.bibliography, self.options):
             files.append(File.generated(config, uri, content=content))
         if self.offline:
             files.append(File.generated(config, SHIM, content=packaged("vendor/iframe-worker/shim.js")))
         elif self.config.offline_zip and self.command in ("build", "gh-deploy"):
-            files.append(File.generated(config, ZIP, content=self._offline_zip(config)))
+            # Built by a second process on the other core while this build goes on; the zip is written over
+            # this placeholder in on_post_build (the placeholder lets pages link to it under --strict).
+            self.offline_build = OfflineBuild.start(config.config_file_path, {OFFLINE_ENV: "true"})
+            files.append(File.generated(config, ZIP, content=b""))
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         gc.unfreeze()  # frozen at load and after generating pages (see project.cyclic_gc_paused)
+        offline, self.offline_build = self.offline_build, None
+        if offline is not None:
+            try:
+                data = offline.finish(_slug(config.site_name))
+            except RuntimeError as error:
+                raise PluginError(f"companion: the offline copy did not build:\n{error}") from None
+            write_atomic(Path(config.site_dir) / ZIP, data)
 
     def on_build_error(self, error: Exception) -> None:
         gc.unfreeze()
+        offline, self.offline_build = self.offline_build, None
+        if offline is not None:
+            offline.cancel()
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.pages.get(page.file.src_uri)
@@ -110,16 +128,6 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         for path in [*layout.bib_files(), *root.glob(layout.plans), root / layout.topics, root / layout.outline]:
             server.watch(str(path))
         return server
-
-    def _offline_zip(self, config: MkDocsConfig) -> bytes:
-        """Build the same project for file:// in a fresh process, and zip it."""
-        tool = "properdocs" if "properdocs" in sys.modules else "mkdocs"
-        with tempfile.TemporaryDirectory() as folder:
-            command = [sys.executable, "-m", tool, "build", "-q", "-f", config.config_file_path, "-d", folder]
-            done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, OFFLINE_ENV: "true"})
-            if done.returncode != 0:
-                raise PluginError(f"companion: the offline copy did not build:\n{done.stderr[-2000:]}")
-            return zip_site(Path(folder), _slug(config.site_name))
 
     def _layout(self, config: MkDocsConfig) -> Layout:
         root, docs = _root(config), Path(config.docs_dir)

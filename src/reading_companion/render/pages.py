@@ -7,7 +7,6 @@ autoescaping, so a field is always text, never markup; only our own notes are Ma
 from __future__ import annotations
 
 import copy
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,20 +39,20 @@ class PageSpec:
     `<!--rc-late:N-->` until the page is written (see fill_late): the search indexer never parses them."""
 
     def fill_html(self, converted: str) -> str:
-        """The page's HTML after Markdown: placeholders replaced by their blocks."""
-        if not self.html:
-            return converted
-        return PLACEHOLDER.sub(lambda m: self.html[int(m.group(1))], converted)
+        """The page's HTML after Markdown: placeholders (which Markdown may have put in a paragraph of their
+        own) replaced by their blocks. str.replace per block: a regex with an optional `<p>` in front would
+        try every position of the page."""
+        for number, block in enumerate(self.html):
+            marker = f"<!--rc-html:{number}-->"
+            wrapped = f"<p>{marker}</p>"
+            converted = converted.replace(wrapped if wrapped in converted else marker, block, 1)
+        return converted
 
     def fill_late(self, output: str) -> str:
-        """The finished page: late placeholders replaced by their blocks."""
-        if not self.late_html:
-            return output
-        return LATE_PLACEHOLDER.sub(lambda m: self.late_html[int(m.group(1))], output)
-
-
-PLACEHOLDER = re.compile(r"(?:<p>)?<!--rc-html:(\d+)-->(?:</p>)?")
-LATE_PLACEHOLDER = re.compile(r"<!--rc-late:(\d+)-->")  # always inside a stashed block: no <p> around it
+        """The finished page: late placeholders (always inside a stashed block) replaced by their blocks."""
+        for number, block in enumerate(self.late_html):
+            output = output.replace(f"<!--rc-late:{number}-->", block, 1)
+        return output
 
 
 @dataclass(frozen=True)
