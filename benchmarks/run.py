@@ -135,6 +135,7 @@ def build(root: Path) -> tuple[float, float, int]:
     """Wall seconds, CPU seconds (user+system, forked helpers included) and peak RSS (bytes) of one
     `mkdocs build` in a fresh process of its own, into a fresh folder."""
     shutil.rmtree(root / "site", ignore_errors=True)
+    os.sync()  # the previous build's writes must not be flushed during this one
     start = time.perf_counter()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     done = subprocess.run([sys.executable, "-c", BUILD, str(root / "site")], cwd=root, env=env,
