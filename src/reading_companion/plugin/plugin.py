@@ -109,7 +109,11 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         spec = self.pages.get(page.file.src_uri)
         if spec is not None:
-            page.meta = {**spec.meta, **page.meta, "title": TextTitle(spec.title)}
+            if spec.meta:
+                page.meta = {**spec.meta, **page.meta}
+            # The title goes on the page, not in its meta: a page in the nav with any meta makes Material's nav
+            # template try (and fail, through exceptions) icon, status and subtitle lookups on every page built.
+            page.title = TextTitle(spec.title)  # type: ignore[method-assign]
             return markdown
         if TOPIC_CARDS_MARKER in markdown:
             markdown = markdown.replace(TOPIC_CARDS_MARKER, self.renderer.topic_cards(page.file.src_uri))
