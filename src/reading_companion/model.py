@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -194,7 +195,11 @@ class Bibliography:
     outline: Outline | None = None
 
     def topic(self, slug: str) -> Topic | None:
-        return next((t for t in self.topics if t.slug == slug), None)
+        return self._topics_by_slug.get(slug)
+
+    @cached_property
+    def _topics_by_slug(self) -> dict[str, Topic]:
+        return {t.slug: t for t in self.topics}
 
     def papers_in(self, slug: str) -> list[Paper]:
         """A topic's papers in reading order: talk papers by position, follow-ups after."""

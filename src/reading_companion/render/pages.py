@@ -87,6 +87,7 @@ class Renderer:
         self._html: list[str] = []
         self._late_html: list[str] = []
         self._meta: dict[str, dict[str, object]] = {}
+        self._cards: dict[tuple[str, str], Markup] = {}
         self._neighbours = self._topic_neighbours()
 
     def url(self, from_src: str, to_src: str) -> str:
@@ -173,6 +174,16 @@ class Renderer:
             })
         return self.page("plan.md.j2", urls.plan_uri(plan.slug), plan.title, plan=plan, sessions=sessions,
                          keys=" ".join(p.key for p in self.bib.plan_papers(plan)))
+
+    def card(self, paper: Paper, from_src: str) -> Markup:
+        """A paper's card (the `card` macro), made once per link target: a paper in two topics shows the
+        same card on both topic pages."""
+        href = self.url(from_src, urls.paper_uri(paper.key))
+        made = self._cards.get((paper.key, href))
+        if made is None:
+            macros = self.env.get_template("_macros.html.j2").module
+            made = self._cards[(paper.key, href)] = Markup(macros.card(paper, href, self.bib.notes.get(paper.key)))  # type: ignore[attr-defined]
+        return made
 
     def downloads(self, from_src: str, scope: str) -> Markup:
         """Links to a scope's download files, if the site offers downloads."""
