@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-from reading_companion.forked import Forked, can_fork
+from reading_companion.forked import can_fork
 from reading_companion.parallel import load_bib_files
 
 REPO = Path(__file__).resolve().parents[1]
@@ -63,15 +62,6 @@ def test_string_macros_keep_a_file_whole(tmp_path: Path) -> None:
     assert_same_either_way([path], tmp_path)
     late = next(p for p in load_bib_files([path], tmp_path, parallel=True).papers if p.key == "late2019")
     assert late.venue.full == "ICCV"
-
-
-def test_a_child_runs_in_another_process_and_a_failing_one_returns_none() -> None:
-    assert Forked.start(os.getpid).result() not in (None, os.getpid())
-
-    def fails() -> int:
-        raise RuntimeError("in the child")
-
-    assert Forked.start(fails).result() is None
 
 
 def test_paper_pages_render_the_same_on_two_cores() -> None:

@@ -1,4 +1,4 @@
-"""Running one function in a forked child while the caller works on: the second core for large bibliographies."""
+"""Running one function in a forked child while the caller works on: the second core for large sites."""
 
 from __future__ import annotations
 
@@ -34,9 +34,15 @@ class Forked(Generic[T]):
     reader: int
 
     @classmethod
-    def start(cls, work: Callable[[], T]) -> Forked[T]:
+    def start(cls, work: Callable[[], T]) -> Forked[T] | None:
+        """The child started; None if the system would not fork (then the caller does the work)."""
         reader, writer = os.pipe()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(reader)
+            os.close(writer)
+            return None
         if pid == 0:  # the child: compute, send, and leave without running the parent's exit handlers
             os.close(reader)
             code = 1

@@ -120,11 +120,13 @@ class Renderer:
     def _front_matter(self, text: str) -> tuple[dict[str, object], str]:
         """(meta, body). Paper pages share a handful of distinct front matters: each is read once."""
         end = text.find("\n---\n", 3) if text.startswith("---\n") else -1
-        head, body = (text[: end + 5], text[end + 5:]) if end != -1 else (text, "")
+        if end == -1:  # none, or laid out unusually: MkDocs reads it, as for any page
+            return {}, text
+        head, body = text[: end + 5], text[end + 5:]
         if head not in self._meta:
-            meta, rest, _, problem = split_front_matter(head)
-            if problem or end == -1:  # no front matter, or a user's template with broken YAML: MkDocs reads it
-                return ({}, text) if problem else (meta, rest)
+            meta, _, _, problem = split_front_matter(head)
+            if problem:  # a user's template with broken YAML: MkDocs reads and reports it
+                return {}, text
             self._meta[head] = meta
         return copy.deepcopy(self._meta[head]), body
 
@@ -134,8 +136,8 @@ class Renderer:
         return Markup(f"\n\n<!--rc-html:{len(self._html) - 1}-->\n\n")
 
     def _stash_late(self, html: str) -> Markup:
-        """Like stash, for a block search leaves out: it joins the page only when the page is written.
-        Inside a stashed block it is a bare comment; at the top level, a block of its own."""
+        """Like stash, for a block search has no use for: it joins the page only when the page is written.
+        Used inside a stashed block, where its placeholder is a bare comment."""
         self._late_html.append(str(html))
         return Markup(f"<!--rc-late:{len(self._late_html) - 1}-->")
 
@@ -181,8 +183,8 @@ class Renderer:
         href = self.url(from_src, urls.paper_uri(paper.key))
         made = self._cards.get((paper.key, href))
         if made is None:
-            macros = self.env.get_template("_macros.html.j2").module
-            made = self._cards[(paper.key, href)] = Markup(macros.card(paper, href, self.bib.notes.get(paper.key)))  # type: ignore[attr-defined]
+            card = self.env.get_template("_macros.html.j2").module.card  # type: ignore[attr-defined]
+            made = self._cards[(paper.key, href)] = Markup(card(paper, href, self.bib.notes.get(paper.key)))
         return made
 
     def downloads(self, from_src: str, scope: str) -> Markup:
@@ -250,7 +252,7 @@ def paper_pages(r: Renderer, papers: list[Paper], parallel: bool | None = None) 
     cut = len(papers) // 2
     child = Forked.start(lambda: [r.paper_page(p) for p in papers[cut:]])
     first = [r.paper_page(p) for p in papers[:cut]]
-    rest = child.result()
+    rest = child.result() if child is not None else None
     return first + (rest if rest is not None else [r.paper_page(p) for p in papers[cut:]])
 
 
