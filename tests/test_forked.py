@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from reading_companion.forked import Forked, can_fork
+from reading_companion.forked import Forked, can_fork, in_child
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="needs os.fork")
 
@@ -30,3 +30,15 @@ def test_a_value_that_cannot_be_sent_returns_none() -> None:
     child = Forked.start(lambda: (lambda: None))  # a function does not pickle
     assert child is not None
     assert child.result() is None
+
+
+def test_in_child_gives_the_childs_value_or_does_the_work_itself() -> None:
+    parent = os.getpid()
+    assert in_child(os.getpid)() != parent
+
+    def only_here() -> str:
+        if os.getpid() != parent:
+            raise RuntimeError("fails in the child")
+        return "made here"
+
+    assert in_child(only_here)() == "made here"

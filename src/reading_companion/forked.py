@@ -25,6 +25,24 @@ def fork_is_safe() -> bool:
     return len(cores) >= 2
 
 
+def worth_forking(size: int, minimum: int) -> bool:
+    """Work of this size pays for a fork (at least `minimum`), and a fork is safe here."""
+    return size >= minimum and fork_is_safe()
+
+
+def in_child(work: Callable[[], T]) -> Callable[[], T]:
+    """`work` started in a forked child; the function returned waits for its value. Where the system will not
+    fork, or the child fails, that function does the work itself: a fork changes when a value is made, never
+    what. (A `work` that returns None is done twice.)"""
+    child = Forked.start(work) if can_fork() else None
+
+    def value() -> T:
+        made = child.result() if child is not None else None
+        return made if made is not None else work()
+
+    return value
+
+
 @dataclass
 class Forked(Generic[T]):
     """A child computing `work()`; `result()` waits for it. None when the child failed in any way:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from .forked import Forked, can_fork, fork_is_safe
+from .forked import in_child, worth_forking
 from .loader import LoadedFile, LoadedSegment, Segment, load_segment, read_segment, relative_name
 
 
@@ -18,7 +18,7 @@ def load_bib_files(paths: Sequence[Path], root: Path, parallel: bool | None = No
     segments = [read_segment(path, relative_name(path, root)) for path in paths]
     smallest_cut = 0 if parallel else PARALLEL_MIN_CHARS // 2
     if parallel is None:
-        parallel = sum(len(s.text) for s in segments) >= PARALLEL_MIN_CHARS and fork_is_safe()
+        parallel = worth_forking(sum(len(s.text) for s in segments), PARALLEL_MIN_CHARS)
     if parallel:
         loaded = _load_on_two_cores([_halves(segment, smallest_cut) for segment in segments])
     else:
@@ -61,12 +61,8 @@ def _load_on_two_cores(files: list[list[Segment]]) -> list[LoadedFile]:
         split += 1
     split = max(1, min(split, len(flat) - 1)) if len(flat) > 1 else len(flat)
     later = flat[split:]
-    child = None
-    if later and can_fork():
-        child = Forked.start(lambda: [load_segment(segment) for segment in later])
-    results = [load_segment(segment) for segment in flat[:split]]
-    from_child = child.result() if child is not None else None
-    results += from_child if from_child is not None else [load_segment(segment) for segment in later]
+    from_child = in_child(lambda: [load_segment(segment) for segment in later]) if later else (lambda: [])
+    results = [load_segment(segment) for segment in flat[:split]] + from_child()
     joined: list[LoadedFile] = []
     position = 0
     for file_segments in files:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import os
@@ -17,7 +18,7 @@ from mkdocs.structure.pages import Page
 
 from ..bibfile import write_atomic
 from ..diagnostics import Severity
-from ..forked import Forked, fork_is_safe
+from ..forked import in_child, worth_forking
 from ..model import Bibliography
 from ..offline import SHIM, ZIP, OfflineBuild
 from ..project import Layout, cyclic_gc_paused, load_project
@@ -72,15 +73,15 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
 
     def _generate(self, files: Files, config: MkDocsConfig) -> None:
         # A large site's downloads are made in a forked child while the pages are rendered here.
-        many = len(self.bibliography.papers) >= PARALLEL_MIN_PAPERS and fork_is_safe()
-        downloads = Forked.start(lambda: asset_files(self.bibliography, self.options)) if many else None
+        make_assets = functools.partial(asset_files, self.bibliography, self.options)
+        many = worth_forking(len(self.bibliography.papers), PARALLEL_MIN_PAPERS)
+        assets = in_child(make_assets) if many else make_assets
         for spec in render_site(self.renderer):
             if files.get_file_from_path(spec.src_uri) is None:  # a hand-written page wins
                 inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
                 files.append(File.generated(config, spec.src_uri, content=spec.markdown, inclusion=inclusion))
                 self.pages[spec.src_uri] = spec
-        made = downloads.result() if downloads is not None else None
-        for uri, content in made if made is not None else asset_files(self.bibliography, self.options):
+        for uri, content in assets():
             files.append(File.generated(config, uri, content=content))
         if self.offline:
             files.append(File.generated(config, SHIM, content=packaged("vendor/iframe-worker/shim.js")))

@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from ..cite import replace_cites
 from ..export.bibtex import entry_bibtex
 from ..export.downloads import download_path
-from ..forked import Forked, can_fork, fork_is_safe
+from ..forked import in_child, worth_forking
 from ..model import Bibliography, Paper, Plan, Topic
 from ..notes import split_front_matter
 from . import pictures, urls
@@ -246,14 +246,12 @@ def paper_pages(r: Renderer, papers: list[Paper], parallel: bool | None = None) 
     """The paper pages, in order: the later ones rendered in a forked child on the second core when there
     are many (see forked). `parallel`: None decides by count and by whether a fork is safe; True forces it."""
     if parallel is None:
-        parallel = len(papers) >= PARALLEL_MIN_PAPERS and fork_is_safe()
-    if not parallel or len(papers) < 2 or not can_fork():
+        parallel = worth_forking(len(papers), PARALLEL_MIN_PAPERS)
+    if not parallel or len(papers) < 2:
         return [r.paper_page(p) for p in papers]
     cut = len(papers) // 2
-    child = Forked.start(lambda: [r.paper_page(p) for p in papers[cut:]])
-    first = [r.paper_page(p) for p in papers[:cut]]
-    rest = child.result() if child is not None else None
-    return first + (rest if rest is not None else [r.paper_page(p) for p in papers[cut:]])
+    rest = in_child(lambda: [r.paper_page(p) for p in papers[cut:]])
+    return [r.paper_page(p) for p in papers[:cut]] + rest()
 
 
 def _pre_text(value: str) -> Markup:
