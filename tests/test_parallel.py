@@ -63,13 +63,3 @@ def test_string_macros_keep_a_file_whole(tmp_path: Path) -> None:
     late = next(p for p in load_bib_files([path], tmp_path, parallel=True).papers if p.key == "late2019")
     assert late.venue.full == "ICCV"
 
-
-def test_paper_pages_render_the_same_on_two_cores() -> None:
-    from reading_companion.project import Layout, load_project
-    from reading_companion.render import Renderer, RenderOptions
-    from reading_companion.render.pages import paper_pages
-
-    bibliography = load_project(Layout(root=REPO)).bibliography
-    renderer = Renderer(bibliography, RenderOptions())
-    papers = list(bibliography.papers.values())
-    assert paper_pages(renderer, papers, parallel=True) == paper_pages(renderer, papers, parallel=False)

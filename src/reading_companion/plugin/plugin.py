@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import gc
 import logging
 import os
@@ -18,13 +17,11 @@ from mkdocs.structure.pages import Page
 
 from ..bibfile import write_atomic
 from ..diagnostics import Severity
-from ..forked import in_child, worth_forking
 from ..model import Bibliography
 from ..offline import SHIM, ZIP, OfflineBuild
 from ..project import Layout, cyclic_gc_paused, load_project
 from ..render import PageSpec, Renderer, RenderOptions, render_site
-from ..render.assets import asset_files, packaged
-from ..render.pages import PARALLEL_MIN_PAPERS
+from ..render.assets import packaged
 from ..render.urls import topic_uri
 from .config import CompanionConfig
 from .titles import TextTitle
@@ -39,12 +36,16 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
 
     command = "build"
     offline_build: OfflineBuild | None = None
+    exits_after_build = False
+    """Set when MkDocs' command line runs `build`: the process ends with the build."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        self.exits_after_build = command == "build"
 
     @event_priority(50)  # before Material's offline plugin, which adds a CDN shim unless one is there
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        gc.unfreeze()  # whatever an earlier build in this process left frozen (see on_post_build)
         # Load and check before MkDocs cleans site_dir: bad input leaves the old site alone.
         self.bibliography = self._load(config)
         self.pages: dict[str, PageSpec] = {}
@@ -72,16 +73,13 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         return files
 
     def _generate(self, files: Files, config: MkDocsConfig) -> None:
-        # A large site's downloads are made in a forked child while the pages are rendered here.
-        make_assets = functools.partial(asset_files, self.bibliography, self.options)
-        many = worth_forking(len(self.bibliography.papers), PARALLEL_MIN_PAPERS)
-        assets = in_child(make_assets) if many else make_assets
-        for spec in render_site(self.renderer):
+        site = render_site(self.renderer)
+        for spec in site.pages:
             if files.get_file_from_path(spec.src_uri) is None:  # a hand-written page wins
                 inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
                 files.append(File.generated(config, spec.src_uri, content=spec.markdown, inclusion=inclusion))
                 self.pages[spec.src_uri] = spec
-        for uri, content in assets():
+        for uri, content in site.files:
             files.append(File.generated(config, uri, content=content))
         if self.offline:
             files.append(File.generated(config, SHIM, content=packaged("vendor/iframe-worker/shim.js")))
@@ -92,7 +90,12 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
             files.append(File.generated(config, ZIP, content=b""))
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        gc.unfreeze()  # frozen at load and after generating pages (see project.cyclic_gc_paused)
+        if self.exits_after_build:
+            # Python's shutdown would run the cyclic collector over the whole build's heap, several times
+            # (half a second at 10,000 papers); frozen, the heap is skipped and the system frees it at exit.
+            gc.freeze()
+        else:
+            gc.unfreeze()  # frozen at load and after generating pages (see project.cyclic_gc_paused)
         offline, self.offline_build = self.offline_build, None
         if offline is not None:
             try:

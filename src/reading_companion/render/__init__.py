@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
-from .pages import PageSpec, Renderer, RenderOptions, render_site
+from .pages import PageSpec, Renderer, RenderOptions
+from .site import Site, render_site
 
-__all__ = ["PageSpec", "RenderOptions", "Renderer", "render_site"]
+__all__ = ["PageSpec", "RenderOptions", "Renderer", "Site", "render_site"]

@@ -17,7 +17,6 @@ from markupsafe import Markup, escape
 from ..cite import replace_cites
 from ..export.bibtex import entry_bibtex
 from ..export.downloads import download_path
-from ..forked import in_child, worth_forking
 from ..model import Bibliography, Paper, Plan, Topic
 from ..notes import split_front_matter
 from . import pictures, urls
@@ -211,11 +210,10 @@ class Renderer:
         return neighbours
 
 
-def render_site(r: Renderer, parallel: bool | None = None) -> list[PageSpec]:
-    """Every generated page of the site. `parallel`: as for paper_pages."""
+def index_pages(r: Renderer) -> list[PageSpec]:
+    """Every generated page but the paper pages: topics, indexes, plans, print, pictures, slide by slide."""
     bibliography, options = r.bib, r.options
-    pages = paper_pages(r, list(bibliography.papers.values()), parallel)
-    pages += [r.topic_page(t) for t in bibliography.topics]
+    pages = [r.topic_page(t) for t in bibliography.topics]
     pages.append(r.page("topics.md.j2", urls.TOPICS_INDEX, "Topics", in_nav=True))
     pages.append(r.page("all_papers.md.j2", urls.ALL_PAPERS, "All papers", in_nav=True,
                         papers=sorted(bibliography.papers.values(), key=lambda p: (p.year, p.key)),
@@ -236,22 +234,6 @@ def render_site(r: Renderer, parallel: bool | None = None) -> list[PageSpec]:
         pages.append(r.page("coverage.md.j2", urls.COVERAGE, "Slide by slide", in_nav=True, outline=outline,
                             total=len(citations), resolved=sum(c.key is not None for c in citations)))
     return pages
-
-
-PARALLEL_MIN_PAPERS = 500
-"""Below this many paper pages a fork costs more than the second core saves."""
-
-
-def paper_pages(r: Renderer, papers: list[Paper], parallel: bool | None = None) -> list[PageSpec]:
-    """The paper pages, in order: the later ones rendered in a forked child on the second core when there
-    are many (see forked). `parallel`: None decides by count and by whether a fork is safe; True forces it."""
-    if parallel is None:
-        parallel = worth_forking(len(papers), PARALLEL_MIN_PAPERS)
-    if not parallel or len(papers) < 2:
-        return [r.paper_page(p) for p in papers]
-    cut = len(papers) // 2
-    rest = in_child(lambda: [r.paper_page(p) for p in papers[cut:]])
-    return [r.paper_page(p) for p in papers[:cut]] + rest()
 
 
 def _pre_text(value: str) -> Markup:
