@@ -13,7 +13,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from ..bibfile import write_atomic
 from ..diagnostics import Severity
@@ -127,9 +129,13 @@ class CompanionPlugin(BasePlugin[CompanionConfig]):
         spec = self.pages.get(page.file.src_uri)
         return spec.fill_html(html) if spec is not None else html
 
-    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+    @event_priority(-100)  # after the search plugin has indexed the page, before the theme renders it
+    def on_page_context(self, context: TemplateContext, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
         spec = self.pages.pop(page.file.src_uri, None)  # done with: its blocks need not stay in memory
-        return spec.fill_late(output) if spec is not None else output
+        if spec is not None and page.content is not None:
+            page.content = spec.fill_late(page.content)
+        return context
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         root, layout = _root(config), self._layout(config)

@@ -7,6 +7,7 @@ autoescaping, so a field is always text, never markup; only our own notes are Ma
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +37,7 @@ class PageSpec:
     pages); the plugin hands it to the page."""
     late_html: tuple[str, ...] = ()
     """Finished blocks search has no use for (badges, buttons, topic chips, BibTeX, prev/next), held as
-    `<!--rc-late:N-->` until the page is written (see fill_late): the search indexer never parses them."""
+    `<!--rc-late:N-->` until the search plugin has indexed the page (see fill_late): it never parses them."""
 
     def fill_html(self, converted: str) -> str:
         """The page's HTML after Markdown: placeholders (which Markdown may have put in a paragraph of their
@@ -49,8 +50,8 @@ class PageSpec:
         return converted
 
     def fill_late(self, output: str) -> str:
-        """The finished page: late placeholders (always inside a stashed block) replaced by their blocks, in
-        one pass over the page (a regex with a literal start is fast to search)."""
+        """The page's HTML once indexed: late placeholders (always inside a stashed block) replaced by their
+        blocks, in one pass (a regex with a literal start is fast to search)."""
         if not self.late_html:
             return output
         return LATE_PLACEHOLDER.sub(lambda m: self.late_html[int(m.group(1))], output)
@@ -78,6 +79,7 @@ class Renderer:
             loaders.insert(0, jinja2.FileSystemLoader(str(options.templates)))
         self.env = jinja2.Environment(
             loader=jinja2.ChoiceLoader(loaders), autoescape=True, trim_blocks=True, auto_reload=False,
+            bytecode_cache=_bytecode_cache(),
             lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
         )
         self.env.filters["pre"] = _pre_text
@@ -135,7 +137,7 @@ class Renderer:
         return Markup(f"\n\n<!--rc-html:{len(self._html) - 1}-->\n\n")
 
     def _stash_late(self, html: str) -> Markup:
-        """Like stash, for a block search has no use for: it joins the page only when the page is written.
+        """Like stash, for a block search has no use for: it joins the page once search has indexed it.
         Used inside a stashed block, where its placeholder is a bare comment."""
         self._late_html.append(str(html))
         return Markup(f"<!--rc-late:{len(self._late_html) - 1}-->")
@@ -215,9 +217,11 @@ def index_pages(r: Renderer) -> list[PageSpec]:
     bibliography, options = r.bib, r.options
     pages = [r.topic_page(t) for t in bibliography.topics]
     pages.append(r.page("topics.md.j2", urls.TOPICS_INDEX, "Topics", in_nav=True))
+    names = {t.slug: t.title for t in bibliography.topics}
     pages.append(r.page("all_papers.md.j2", urls.ALL_PAPERS, "All papers", in_nav=True,
                         papers=sorted(bibliography.papers.values(), key=lambda p: (p.year, p.key)),
-                        topic_titles=[[t.slug, t.title] for t in bibliography.topics]))
+                        topic_titles=[[t.slug, t.title] for t in bibliography.topics],
+                        topic_names={t: names.get(t, t) for p in bibliography.papers.values() for t in p.topics}))
     if bibliography.plans:
         pages += [r.plan_page(plan) for plan in bibliography.plans]
         pages.append(r.page("plans.md.j2", urls.PLANS_INDEX, "Reading plans", in_nav=True))
@@ -234,6 +238,16 @@ def index_pages(r: Renderer) -> list[PageSpec]:
         pages.append(r.page("coverage.md.j2", urls.COVERAGE, "Slide by slide", in_nav=True, outline=outline,
                             total=len(citations), resolved=sum(c.key is not None for c in citations)))
     return pages
+
+
+@functools.cache
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Jinja's per-user cache of compiled templates in the system's temp folder: compiling ours took 90 ms of
+    every build. Keyed by each template's source, so an edited or overriding template is compiled afresh."""
+    try:
+        return jinja2.FileSystemBytecodeCache()
+    except (OSError, RuntimeError):  # no private temp folder to be had: compile each time
+        return None
 
 
 def _pre_text(value: str) -> Markup:
