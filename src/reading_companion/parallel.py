@@ -5,7 +5,7 @@ could matter (a block that fails to parse, a key on both sides, @string or cross
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .forked import in_child, worth_forking
@@ -15,21 +15,33 @@ from .loader import LoadedFile, LoadedSegment, Segment, load_segment, read_segme
 def load_bib_files(paths: Sequence[Path], root: Path, parallel: bool | None = None) -> LoadedFile:
     """Parse every file, in order; files are shown relative to `root`. `parallel`: None decides by size
     and by whether a fork is safe here; True always cuts what can be cut, and forks if the system can."""
+    return start_loading_bib_files(paths, root, parallel)()
+
+
+def start_loading_bib_files(paths: Sequence[Path], root: Path, parallel: bool | None = None,
+                            meanwhile: int = 0) -> Callable[[], LoadedFile]:
+    """As load_bib_files, in two steps: a forked child (if any) starts on its share now, and the function
+    returned parses the rest here and joins the two. `meanwhile`: the caller's other work before it calls that
+    function, in entries' worth (the project reads its notes); the child takes that much more of the files."""
     segments = [read_segment(path, relative_name(path, root)) for path in paths]
     smallest_cut = 0 if parallel else PARALLEL_MIN_CHARS // 2
     if parallel is None:
         parallel = worth_forking(sum(len(s.text) for s in segments), PARALLEL_MIN_CHARS)
-    if parallel:
-        loaded = _load_on_two_cores([_halves(segment, smallest_cut) for segment in segments])
-    else:
-        loaded = [load_segment(segment).loaded for segment in segments]
-    return LoadedFile([p for f in loaded for p in f.papers], [d for f in loaded for d in f.diagnostics])
+    if not parallel:
+        return lambda: _joined([load_segment(segment).loaded for segment in segments])
+    # Half of the caller's other work moves to the child, as entries: a block starts at a line's "@".
+    entries = max(1, sum(s.text.count("\n@") for s in segments))
+    child_share = min(MOST_TO_CHILD, CHILD_SHARE + meanwhile / (2 * entries))
+    files = [_halves(segment, smallest_cut, child_share) for segment in segments]
+    return _start_on_two_cores(files, child_share)
 
 
 PARALLEL_MIN_CHARS = 250_000
 """Below about 250 KB (600 entries) a fork costs more than the second core saves."""
 CHILD_SHARE = 0.45
-"""The child's share of the text: it also has to pickle its papers, which this process then unpickles."""
+"""The child's share of the text when the caller has nothing else to do: the child also has to pickle its
+papers, which this process then unpickles."""
+MOST_TO_CHILD = 0.8
 
 
 _BLOCK_START = re.compile(r"\n(?=@)")  # bibtexparser starts a block only after a newline
@@ -39,13 +51,13 @@ _NEEDS_WHOLE_FILE = (re.compile(r"@\s*(?:string|preamble)\b", re.IGNORECASE),
                      re.compile(r"[cC][rR][oO][sS][sS][rR][eE][fF]\s*="))
 
 
-def _halves(whole: Segment, smallest: int) -> list[Segment]:
+def _halves(whole: Segment, smallest: int, child_share: float) -> list[Segment]:
     """A file as two segments cut at a block start near the child's share; a file whose entries refer to
     each other (@string, crossref) or one under `smallest` characters stays whole."""
     text = whole.text
     if len(text) < smallest or any(pattern.search(text) for pattern in _NEEDS_WHOLE_FILE):
         return [whole]
-    cut = _BLOCK_START.search(text, int(len(text) * (1 - CHILD_SHARE)))
+    cut = _BLOCK_START.search(text, int(len(text) * (1 - child_share)))
     if cut is None:
         return [whole]
     first = text[: cut.start() + 1]
@@ -53,31 +65,41 @@ def _halves(whole: Segment, smallest: int) -> list[Segment]:
             Segment(text[cut.start() + 1:], whole.shown_as, first.count("\n"))]
 
 
-def _load_on_two_cores(files: list[list[Segment]]) -> list[LoadedFile]:
-    """The later half of all segments in a forked child, the earlier half here; then each file is joined,
-    or parsed again whole if a cut turned out to matter (a block failed, or a key appears on both sides)."""
+def _start_on_two_cores(files: list[list[Segment]], child_share: float) -> Callable[[], LoadedFile]:
+    """The later segments, `child_share` of the text, start in a forked child; the function returned parses
+    the earlier ones here, then joins each file, or parses it again whole if a cut turned out to matter (a
+    block failed, or a key appears on both sides)."""
     flat = [segment for file_segments in files for segment in file_segments]
     sizes = [len(segment.text) for segment in flat]
+    total = sum(sizes)
     split, running = 0, 0
-    while split < len(flat) and running + sizes[split] <= sum(sizes) * (1 - CHILD_SHARE):
+    while split < len(flat) and running + sizes[split] <= total * (1 - child_share):
         running += sizes[split]
         split += 1
     split = max(1, min(split, len(flat) - 1)) if len(flat) > 1 else len(flat)
     later = flat[split:]
     from_child = in_child(lambda: [load_segment(segment) for segment in later]) if later else (lambda: [])
-    results = [load_segment(segment) for segment in flat[:split]] + from_child()
-    joined: list[LoadedFile] = []
-    position = 0
-    for file_segments in files:
-        parts = results[position: position + len(file_segments)]
-        position += len(file_segments)
-        if len(parts) > 1 and not _joinable(parts):
-            whole = Segment("".join(s.text for s in file_segments), file_segments[0].shown_as, 0,
-                            file_segments[0].file_diagnostics)
-            parts = [load_segment(whole)]
-        joined.append(LoadedFile([p for part in parts for p in part.loaded.papers],
-                                 [d for part in parts for d in part.loaded.diagnostics]))
-    return joined
+
+    def finish() -> LoadedFile:
+        results = [load_segment(segment) for segment in flat[:split]] + from_child()
+        joined: list[LoadedFile] = []
+        position = 0
+        for file_segments in files:
+            parts = results[position: position + len(file_segments)]
+            position += len(file_segments)
+            if len(parts) > 1 and not _joinable(parts):
+                whole = Segment("".join(s.text for s in file_segments), file_segments[0].shown_as, 0,
+                                file_segments[0].file_diagnostics)
+                parts = [load_segment(whole)]
+            joined.append(LoadedFile([p for part in parts for p in part.loaded.papers],
+                                     [d for part in parts for d in part.loaded.diagnostics]))
+        return _joined(joined)
+
+    return finish
+
+
+def _joined(loaded: list[LoadedFile]) -> LoadedFile:
+    return LoadedFile([p for f in loaded for p in f.papers], [d for f in loaded for d in f.diagnostics])
 
 
 def _joinable(parts: list[LoadedSegment]) -> bool:

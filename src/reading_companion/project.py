@@ -13,7 +13,7 @@ from .diagnostics import Diagnostic
 from .loader import bib_paths, relative_name
 from .model import Bibliography, Note, Paper, Plan
 from .notes import load_note, load_outline, load_plan, load_topics
-from .parallel import load_bib_files
+from .parallel import start_loading_bib_files
 
 
 @dataclass(frozen=True)
@@ -63,16 +63,20 @@ def cyclic_gc_paused() -> Iterator[None]:
 
 def _load_project(layout: Layout, bib_files: list[Path] | None) -> Loaded:
     root = layout.root
-    loaded = load_bib_files(bib_files if bib_files is not None else layout.bib_files(), root)
-    diagnostics = list(loaded.diagnostics)
+    note_paths = sorted((root / layout.notes).glob("*.md"))
+    # On a large bibliography, a forked child parses part of it while this process reads the notes.
+    finish_loading = start_loading_bib_files(bib_files if bib_files is not None else layout.bib_files(), root,
+                                             meanwhile=len(note_paths))
     parts, topics, topic_problems = load_topics(root / layout.topics, layout.topics)
-    diagnostics += topic_problems
     notes: dict[str, Note] = {}
-    for path in sorted((root / layout.notes).glob("*.md")):
+    note_problems: list[Diagnostic] = []
+    for path in note_paths:
         note, problems = load_note(path, _shown(path, root))
-        diagnostics += problems
+        note_problems += problems
         if note is not None:
             notes[note.key] = note
+    loaded = finish_loading()
+    diagnostics = [*loaded.diagnostics, *topic_problems, *note_problems]
     intros = {path.stem: path.read_text(encoding="utf-8", errors="replace")
               for path in sorted((root / layout.intros).glob("*.md"))}
     plans: list[Plan] = []
