@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reading_companion.forked import can_fork
-from reading_companion.parallel import load_bib_files
+from reading_companion.parallel import load_bib_files, start_loading_bib_files
 
 REPO = Path(__file__).resolve().parents[1]
 REAL = sorted((REPO / "refs").glob("*.bib"))
@@ -40,6 +40,15 @@ def test_one_large_file_cut_in_two_keeps_every_line_number(tmp_path: Path) -> No
     assert_same_either_way([path], tmp_path)
     lines = [p.location.line for p in load_bib_files([path], tmp_path, parallel=True).papers]
     assert lines == sorted(lines) and len(set(lines)) == len(lines)
+
+
+@pytest.mark.parametrize("meanwhile", [10, 10_000])
+def test_a_larger_share_for_the_child_loads_the_same(tmp_path: Path, meanwhile: int) -> None:
+    path = one_file(tmp_path, real_text())
+    finish = start_loading_bib_files([path], tmp_path, parallel=True, meanwhile=meanwhile)
+    one = load_bib_files([path], tmp_path, parallel=False)
+    two = finish()
+    assert (two.papers, two.diagnostics) == (one.papers, one.diagnostics)
 
 
 def test_a_broken_entry_after_the_cut_is_reported_where_it_is(tmp_path: Path) -> None:
