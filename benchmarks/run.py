@@ -174,9 +174,14 @@ def folder_bytes(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
+LOADS_PER_BUILD = 3
+
+
 def measure(n: int, repeat: int) -> dict[str, object]:
-    """Each timing is the best of `repeat` runs, ours and the baseline alternating: on a shared machine the
-    minimum is the figure least disturbed by other work (as timeit does)."""
+    """Each timing is the best of `repeat` runs (loads: of 3 x `repeat`), ours and the baseline alternating: on
+    a shared machine the minimum is the figure least disturbed by other work (as timeit does). Beside the
+    ratio of the best runs, the median of the ratios of runs made one after the other, which drift in the
+    machine's speed affects least."""
     work = Path(tempfile.mkdtemp(prefix=f"companion-bench-{n}-"))
     try:
         companion, floor = work / "companion", work / "floor"
@@ -184,11 +189,15 @@ def measure(n: int, repeat: int) -> dict[str, object]:
         make_floor(floor, n, TOPICS)
         bare_parse = load_check = seconds = floor_seconds = cpu = floor_cpu = float("inf")
         rss = floor_rss = 0
+        build_pairs, load_pairs = [], []
         for _ in range(repeat):
-            bare_parse = min(bare_parse, load_seconds(companion, "bare", n))
-            load_check = min(load_check, load_seconds(companion, "ours", n))
+            for _ in range(LOADS_PER_BUILD):  # a load is short: more runs steady its figure
+                bare, ours_load = load_seconds(companion, "bare", n), load_seconds(companion, "ours", n)
+                bare_parse, load_check = min(bare_parse, bare), min(load_check, ours_load)
+                load_pairs.append(ours_load / bare)
             ours, ours_cpu, ours_rss = build(companion)
             base, base_cpu, base_rss = build(floor)
+            build_pairs.append(ours / base)
             seconds, floor_seconds = min(seconds, ours), min(floor_seconds, base)
             cpu, floor_cpu = min(cpu, ours_cpu), min(floor_cpu, base_cpu)
             rss, floor_rss = max(rss, ours_rss), max(floor_rss, base_rss)
@@ -199,8 +208,10 @@ def measure(n: int, repeat: int) -> dict[str, object]:
         return {
             "n": n, "bare_parse_s": round(bare_parse, 3), "load_check_s": round(load_check, 3),
             "load_check_over_bare_parse": round(load_check / bare_parse, 2),
+            "load_check_over_bare_parse_median_pair": round(statistics.median(load_pairs), 2),
             "build_s": round(seconds, 2), "floor_build_s": round(floor_seconds, 2),
             "build_over_floor": round(seconds / floor_seconds, 2),
+            "build_over_floor_median_pair": round(statistics.median(build_pairs), 2),
             "build_cpu_s": round(cpu, 2), "floor_build_cpu_s": round(floor_cpu, 2),
             "build_cpu_over_floor": round(cpu / floor_cpu, 2),
             "output_bytes": folder_bytes(site), "floor_output_bytes": folder_bytes(floor / "site"),
