@@ -113,3 +113,18 @@ def test_unsafe_urls_never_become_links(tmp_path: Path) -> None:
     paper = loaded.papers[0]
     assert paper.links.url is None and paper.links.code is None
     assert loaded.diagnostics == []  # reported by the checks, once
+
+
+def test_text_without_macros_or_crossref_skips_those_middlewares_and_loads_the_same() -> None:
+    import bibtexparser
+    from bibtexparser.middlewares import RemoveEnclosingMiddleware, ResolveStringReferencesMiddleware
+
+    from reading_companion.loader import ResolveCrossrefMiddleware, parse_stack, to_paper
+
+    text = "".join(path.read_text(encoding="utf-8") for path in sorted(Path(__file__).parents[1].glob("refs/*.bib")))
+    assert [type(m) for m in parse_stack(text)] == [RemoveEnclosingMiddleware]
+    full = [ResolveStringReferencesMiddleware(True), RemoveEnclosingMiddleware(True), ResolveCrossrefMiddleware(True)]
+    papers = [[to_paper(e, "refs.bib") for e in bibtexparser.parse_string(text, parse_stack=stack).entries]
+              for stack in (full, parse_stack(text))]
+    assert papers[0] == papers[1] and len(papers[0]) > 50
+    assert len(parse_stack("@String{x = {y}}\n@misc{a, crossref = {b}}")) == 3

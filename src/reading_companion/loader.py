@@ -65,13 +65,23 @@ class ResolveCrossrefMiddleware(LibraryMiddleware):
         return library
 
 
-def parse_stack() -> list[Middleware]:
-    """Our explicit parse stack: macros, enclosing, crossref. Field names are lowercased by to_paper."""
-    return [
-        ResolveStringReferencesMiddleware(True),
-        RemoveEnclosingMiddleware(True),
-        ResolveCrossrefMiddleware(True),
-    ]
+# Each of these middlewares costs a pass over every field of every entry: a text that cannot need one skips
+# it. The patterns may match more than they must (a title that mentions @string), never less. Without `\b`
+# in front, the engine can skip to the pattern's first letter (one with `\b` took 0.15 s on 4 MB).
+DEFINES_STRINGS = re.compile(r"@\s*string\b", re.IGNORECASE)
+USES_CROSSREF = re.compile(r"[cC][rR][oO][sS][sS][rR][eE][fF]\s*=")
+
+
+def parse_stack(text: str) -> list[Middleware]:
+    """Our explicit parse stack for `text`: macros (if it defines any), enclosing, crossref (if it uses
+    any). Field names are lowercased by to_paper."""
+    stack: list[Middleware] = []
+    if DEFINES_STRINGS.search(text):
+        stack.append(ResolveStringReferencesMiddleware(True))
+    stack.append(RemoveEnclosingMiddleware(True))
+    if USES_CROSSREF.search(text):
+        stack.append(ResolveCrossrefMiddleware(True))
+    return stack
 
 
 def load_bib_file(path: Path, shown_as: str) -> LoadedFile:
@@ -112,7 +122,7 @@ def load_segment(segment: Segment) -> LoadedSegment:
     diagnostics = list(segment.file_diagnostics)
     if any(d.rule == "unreadable-file" for d in diagnostics):
         return LoadedSegment(LoadedFile([], diagnostics), frozenset(), True)
-    library, failure = parse_or_fail(segment.text, parse_stack(), name)
+    library, failure = parse_or_fail(segment.text, parse_stack(segment.text), name)
     if failure is not None:
         return LoadedSegment(LoadedFile([], diagnostics + [failure]), frozenset(), False)
     diagnostics += [failed_block_diagnostic(block, name, offset) for block in library.failed_blocks]
