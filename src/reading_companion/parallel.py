@@ -42,6 +42,7 @@ CHILD_SHARE = 0.45
 """The child's share of the text when the caller has nothing else to do: the child also has to pickle its
 papers, which this process then unpickles."""
 MOST_TO_CHILD = 0.8
+"""However much else the caller has to do, this process parses at least a fifth of the text itself."""
 
 
 _BLOCK_START = re.compile(r"\n(?=@)")  # bibtexparser starts a block only after a newline
