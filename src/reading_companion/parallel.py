@@ -9,7 +9,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .forked import in_child, worth_forking
-from .loader import USES_CROSSREF, LoadedFile, LoadedSegment, Segment, load_segment, read_segment, relative_name
+from .loader import (
+    DEFINES_STRINGS,
+    USES_CROSSREF,
+    LoadedFile,
+    LoadedSegment,
+    Segment,
+    load_segment,
+    read_segment,
+    relative_name,
+)
 
 
 def load_bib_files(paths: Sequence[Path], root: Path, parallel: bool | None = None) -> LoadedFile:
@@ -46,8 +55,9 @@ MOST_TO_CHILD = 0.8
 
 
 _BLOCK_START = re.compile(r"\n(?=@)")  # bibtexparser starts a block only after a newline
-# A false match (`nocrossref =`) only keeps a file whole, which is always correct.
-_NEEDS_WHOLE_FILE = (re.compile(r"@\s*(?:string|preamble)\b", re.IGNORECASE), USES_CROSSREF)
+# The loader's own tests for @string and crossref, and @preamble. A false match (`nocrossref =`) only keeps a
+# file whole, which is always correct.
+_NEEDS_WHOLE_FILE = (DEFINES_STRINGS, re.compile(r"@\s*preamble\b", re.IGNORECASE), USES_CROSSREF)
 
 
 def _halves(whole: Segment, smallest: int, child_share: float) -> list[Segment]:
